@@ -17,6 +17,17 @@ export class BodyReader {
     return v;
   }
 
+  /**
+   * An unsigned Int16. PostgreSQL reads the counts of Parse and Bind (parameters, format codes)
+   * with pq_getmsgint(msg, 2), which is unsigned: up to 65535 parameters are valid.
+   */
+  uint16(): number {
+    this.need(2);
+    const v = this.body.readUInt16BE(this.offset);
+    this.offset += 2;
+    return v;
+  }
+
   int32(): number {
     this.need(4);
     const v = this.body.readInt32BE(this.offset);

@@ -47,8 +47,7 @@ function formatCode(r: BodyReader): FormatCode {
 }
 
 function formatCodes(r: BodyReader): FormatCode[] {
-  const n = r.int16();
-  if (n < 0) throw new ProtocolError("invalid message format");
+  const n = r.uint16();
   const out: FormatCode[] = new Array(n);
   for (let i = 0; i < n; i++) out[i] = formatCode(r);
   return out;
@@ -72,8 +71,7 @@ export function decodeFrontend(code: number, body: Buffer): FrontendMessage {
     case FrontendCode.Parse: {
       const name = r.cstring();
       const sql = r.cstring();
-      const n = r.int16();
-      if (n < 0) throw new ProtocolError("invalid message format");
+      const n = r.uint16();
       const paramTypes: number[] = new Array(n);
       // OIDs are unsigned 32-bit integers.
       for (let i = 0; i < n; i++) paramTypes[i] = r.int32() >>> 0;
@@ -84,8 +82,7 @@ export function decodeFrontend(code: number, body: Buffer): FrontendMessage {
       const portal = r.cstring();
       const statement = r.cstring();
       const paramFormats = formatCodes(r);
-      const n = r.int16();
-      if (n < 0) throw new ProtocolError("invalid message format");
+      const n = r.uint16();
       const params: (Buffer | null)[] = new Array(n);
       for (let i = 0; i < n; i++) {
         const len = r.int32();

@@ -17,7 +17,8 @@ export class Writer {
 
   ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    // A writer created with an initial size of 0 must still grow (0 * 2 is 0).
+    let size = Math.max(this.buf.length * 2, 64);
     while (size < this.pos + n) size *= 2;
     const next = Buffer.allocUnsafe(size);
     this.buf.copy(next, 0, 0, this.pos);
@@ -45,9 +46,14 @@ export class Writer {
     return this;
   }
 
+  /**
+   * A 16-bit integer, signed or unsigned: the low 16 bits of v are written, as int32() does for 32
+   * bits. Counts such as the number of parameters of ParameterDescription are unsigned on the wire
+   * (PostgreSQL allows up to 65535 parameters).
+   */
   int16(v: number): this {
     this.ensure(2);
-    this.buf.writeInt16BE(v, this.pos);
+    this.buf.writeUInt16BE(v & 0xffff, this.pos);
     this.pos += 2;
     return this;
   }

@@ -10,6 +10,12 @@ export interface FormatContext {
   extraFloatDigits: number;
   /** bytea_output: "hex" or "escape". */
   byteaOutput: string;
+  /**
+   * The current transaction's start as microseconds since 1970-01-01 UTC, for the 'now', 'today',
+   * 'tomorrow' and 'yesterday' inputs and for time with time zone without an explicit zone.
+   * Defaults to the wall clock.
+   */
+  now?: () => number;
 }
 
 export const defaultFormatContext: FormatContext = {

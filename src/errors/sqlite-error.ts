@@ -1,0 +1,135 @@
+import type { SchemaView } from "../sql/schema.js";
+import { PgError } from "./pg-error.js";
+
+/** What the statement that failed was doing, for wording like PostgreSQL's. */
+export interface FailureContext {
+  schema: SchemaView;
+  /** The table an INSERT/UPDATE/DELETE writes, if any. */
+  table?: string;
+  verb?: "INSERT" | "UPDATE" | "DELETE";
+  /** The unique index a CREATE UNIQUE INDEX was building. */
+  creatingIndex?: string;
+}
+
+interface SqliteErrorLike {
+  code: string;
+  message: string;
+}
+
+export function isSqliteError(e: unknown): e is SqliteErrorLike {
+  return e instanceof Error && e.name === "SqliteError" && typeof (e as { code?: unknown }).code === "string";
+}
+
+/**
+ * Turns a SQLite error into PostgreSQL's SQLSTATE and wording, resolving SQLite's column lists
+ * to the constraint names PostgreSQL reports. Errors with no PostgreSQL counterpart are not
+ * guessed at: they become internal errors, which the caller logs.
+ */
+export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgError | undefined {
+  const m = e.message;
+  switch (e.code) {
+    case "SQLITE_CONSTRAINT_UNIQUE":
+    case "SQLITE_CONSTRAINT_PRIMARYKEY": {
+      if (ctx.creatingIndex) {
+        return new PgError("UNIQUE_VIOLATION", `could not create unique index "${ctx.creatingIndex}"`, {
+          table: ctx.table,
+          constraint: ctx.creatingIndex,
+          schema: "public",
+        });
+      }
+      const name = uniqueConstraintName(m, ctx.schema);
+      const table = /failed: ([^.]+)\./.exec(m)?.[1];
+      return new PgError("UNIQUE_VIOLATION", `duplicate key value violates unique constraint "${name}"`, {
+        table,
+        constraint: name,
+        schema: "public",
+      });
+    }
+    case "SQLITE_CONSTRAINT_NOTNULL": {
+      const [, table, column] = /failed: (.+)\.([^.]+)$/.exec(m) ?? [];
+      return new PgError(
+        "NOT_NULL_VIOLATION",
+        `null value in column "${column}" of relation "${table}" violates not-null constraint`,
+        {
+          table,
+          column,
+          schema: "public",
+        },
+      );
+    }
+    case "SQLITE_CONSTRAINT_CHECK": {
+      const name = /failed: (.+)$/.exec(m)?.[1] ?? "";
+      const table = ctx.table ?? "";
+      return new PgError(
+        "CHECK_VIOLATION",
+        `new row for relation "${table}" violates check constraint "${name}"`,
+        {
+          table,
+          constraint: name,
+          schema: "public",
+        },
+      );
+    }
+    case "SQLITE_CONSTRAINT_FOREIGNKEY":
+      return foreignKeyViolation(ctx);
+    case "SQLITE_TOOBIG":
+      return new PgError("PROGRAM_LIMIT_EXCEEDED", "value too large: string or blob exceeds the size limit");
+    case "SQLITE_FULL":
+      return new PgError("DISK_FULL", "could not extend file: No space left on device");
+    case "SQLITE_READONLY":
+      return new PgError(
+        "READ_ONLY_SQL_TRANSACTION",
+        "cannot execute this statement: the tenant is read-only",
+      );
+    case "SQLITE_CORRUPT":
+    case "SQLITE_NOTADB":
+      return new PgError("DATA_CORRUPTED", "the tenant's database file is damaged");
+    case "SQLITE_IOERR":
+      return new PgError("IO_ERROR", "could not read or write the tenant's database file");
+    default:
+      if (e.code.startsWith("SQLITE_IOERR"))
+        return new PgError("IO_ERROR", "could not read or write the tenant's database file");
+      if (e.code.startsWith("SQLITE_CONSTRAINT"))
+        return new PgError("INTEGRITY_CONSTRAINT_VIOLATION", "integrity constraint violated");
+      return undefined;
+  }
+}
+
+function uniqueConstraintName(message: string, schema: SchemaView): string {
+  const byIndex = /failed: index '([^']+)'/.exec(message)?.[1];
+  if (byIndex) return byIndex;
+  const cols = (/failed: (.+)$/.exec(message)?.[1] ?? "").split(", ").map((c) => c.split("."));
+  const table = cols[0]?.[0];
+  const names = cols.map((c) => c[1]);
+  const indexes = schema.indexesOf?.(table ?? "") ?? [];
+  const match = indexes.find(
+    (ix) => ix.unique && ix.columns.length === names.length && ix.columns.every((c, i) => c === names[i]),
+  );
+  return match?.constraint ?? match?.name ?? `${table}_${names.join("_")}_key`;
+}
+
+function foreignKeyViolation(ctx: FailureContext): PgError {
+  const table = ctx.table ?? "";
+  const rel = ctx.schema.relation(table);
+  if (ctx.verb === "DELETE" || (ctx.verb === "UPDATE" && !rel?.foreignKeys?.length)) {
+    const referencing = [...ctx.schema.relations()].find((r) =>
+      r.foreignKeys?.some((fk) => fk.table === table),
+    );
+    const fk = referencing?.foreignKeys?.find((f) => f.table === table);
+    return new PgError(
+      "FOREIGN_KEY_VIOLATION",
+      `update or delete on table "${table}" violates foreign key constraint "${fk?.name ?? ""}" on table "${referencing?.name ?? ""}"`,
+      { table, constraint: fk?.name, schema: "public" },
+    );
+  }
+  const fk = rel?.foreignKeys?.[0];
+  return new PgError(
+    "FOREIGN_KEY_VIOLATION",
+    `insert or update on table "${table}" violates foreign key constraint "${fk?.name ?? ""}"`,
+    {
+      table,
+      constraint: fk?.name,
+      schema: "public",
+    },
+  );
+}

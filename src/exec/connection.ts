@@ -1,0 +1,53 @@
+import Database from "better-sqlite3";
+import { registerFunctions } from "../functions/sqlite-functions.js";
+
+export type Durability = "full" | "normal";
+
+export interface ConnectionOptions {
+  durability: Durability;
+  /** Create the file if it does not exist. */
+  create: boolean;
+}
+
+/**
+ * One SQLite connection to a tenant's file, with its prepared statements. A tenant has several:
+ * each session in a transaction holds one, others share the idle ones.
+ */
+export class Connection {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(path: string, options: ConnectionOptions) {
+    this.db = new Database(path, { fileMustExist: !options.create });
+    // WAL lets readers proceed while one writer writes; FULL syncs the WAL at every commit, so an
+    // acknowledged COMMIT survives power loss as it does in PostgreSQL.
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma(`synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
+    this.db.pragma("foreign_keys = ON");
+    // PostgreSQL's LIKE is case-sensitive.
+    this.db.pragma("case_sensitive_like = ON");
+    // Waiting happens in the tenant's write queue, never inside SQLite, which would block the thread.
+    this.db.pragma("busy_timeout = 0");
+    registerFunctions(this.db);
+  }
+
+  /** A prepared statement for SQLite SQL, cached per connection. */
+  prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value as string);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+}

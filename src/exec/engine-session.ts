@@ -1,0 +1,332 @@
+import { SqliteSchema } from "../catalog/sqlite-schema.js";
+import { PgError } from "../errors/pg-error.js";
+import * as encode from "../protocol/encode.js";
+import type { FrontendMessage } from "../protocol/messages.js";
+import { SEQUENCES } from "../sql/metadata.js";
+import { parseSql } from "../sql/parse.js";
+import type { Plan, PreparedPlan } from "../sql/plan.js";
+import { translate } from "../sql/translator.js";
+import { type ErrorReporter, reportError } from "./errors.js";
+import type { Output } from "./output.js";
+import { closePortal, type Portal, type PreparedStatement } from "./portal.js";
+import { runPlan, showColumns } from "./run-plan.js";
+import { prefetchConstant } from "./run-query.js";
+import type { SessionContext } from "./session-state.js";
+import type { TenantAdmin } from "./tenant-admin.js";
+import { beginImplicit, endImplicit, finish } from "./transaction.js";
+import { decodeParams, fieldDescriptions } from "./values.js";
+
+/**
+ * One client session as the thread running its tenant sees it: prepared statements, portals and
+ * the simple and extended query protocols ("Message Flow" in PostgreSQL's protocol documentation).
+ */
+export class EngineSession {
+  private readonly statements = new Map<string, PreparedStatement>();
+  private readonly portals = new Map<string, Portal>();
+  /** "the backend ... discard[s] messages until a Sync is reached" after an error. */
+  private skipping = false;
+  /** Execute messages run since the last Sync. */
+  private executedSinceSync = 0;
+
+  constructor(
+    readonly ctx: SessionContext,
+    private readonly admin: TenantAdmin,
+    private readonly onError: ErrorReporter,
+  ) {}
+
+  /** Handles a batch of messages, writing the responses to out. */
+  async run(messages: FrontendMessage[], out: Output): Promise<void> {
+    for (let i = 0; i < messages.length; i++) {
+      const msg = messages[i]!;
+      if (msg.type === "Sync") {
+        this.sync(out);
+        continue;
+      }
+      if (this.skipping) continue;
+      try {
+        await this.handle(msg, out, messages[i + 1]);
+      } catch (e) {
+        this.extendedError(e, out);
+      }
+      this.reportSettings(out);
+    }
+  }
+
+  private async handle(msg: FrontendMessage, out: Output, next: FrontendMessage | undefined): Promise<void> {
+    switch (msg.type) {
+      case "Query":
+        await this.simpleQuery(msg.sql, out);
+        return;
+      case "Parse":
+        this.parse(msg.name, msg.sql, msg.paramTypes);
+        encode.parseComplete(out.w);
+        return;
+      case "Bind":
+        this.bind(msg);
+        encode.bindComplete(out.w);
+        return;
+      case "Describe":
+        this.describe(msg.target, msg.name, out);
+        return;
+      case "Execute":
+        await this.execute(msg.portal, msg.maxRows, out, next?.type === "Sync");
+        return;
+      case "Close":
+        if (msg.target === "S") this.statements.delete(msg.name);
+        else this.closePortal(msg.name);
+        encode.closeComplete(out.w);
+        return;
+      case "Flush":
+      case "Sync":
+      case "Terminate":
+      case "Password":
+      case "FunctionCall":
+      case "CopyData":
+      case "CopyDone":
+      case "CopyFail":
+        throw new PgError("PROTOCOL_VIOLATION", `unexpected message type "${msg.type}"`);
+    }
+  }
+
+  /** Parse: a named or unnamed statement, analysed against the tenant's schema now, as PostgreSQL does. */
+  private parse(name: string, sql: string, declaredTypes: number[]): PreparedStatement {
+    if (name !== "" && this.statements.has(name)) {
+      throw new PgError("DUPLICATE_PSTATEMENT", `prepared statement "${name}" already exists`);
+    }
+    const parsed = parseSql(sql);
+    if (parsed.length > 1)
+      throw new PgError("SYNTAX_ERROR", "cannot insert multiple commands into a prepared statement");
+    const statement: PreparedStatement = { name, sql, parsed: parsed[0], declaredTypes, prepared: undefined };
+    if (statement.parsed) {
+      this.checkAborted(statement.parsed.node);
+      statement.prepared = this.translate(statement);
+    }
+    this.statements.set(name, statement);
+    return statement;
+  }
+
+  private translate(st: PreparedStatement): PreparedPlan {
+    const ctx = this.ctx;
+    if (ctx.changedSchema && ctx.conn) {
+      // Uncommitted DDL of this session: translate against what its own connection sees.
+      if (!ctx.privateSchema) {
+        ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1);
+        ctx.tenant.sequences.load(ctx.conn.db, ctx.privateSchema.hasMetadata(SEQUENCES));
+      }
+      return translate(ctx.privateSchema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
+    }
+    const conn = ctx.conn ?? ctx.tenant.take();
+    try {
+      const schema = ctx.tenant.schema(conn);
+      return ctx.tenant.translations.get(schema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
+    } finally {
+      if (conn !== ctx.conn) ctx.tenant.release(conn);
+    }
+  }
+
+  private bind(msg: Extract<FrontendMessage, { type: "Bind" }>): void {
+    const st = this.statements.get(msg.statement);
+    if (!st)
+      throw new PgError("UNDEFINED_PSTATEMENT", `prepared statement "${msg.statement}" does not exist`);
+    if (msg.portal !== "" && this.portals.has(msg.portal)) {
+      throw new PgError("DUPLICATE_CURSOR", `cursor "${msg.portal}" already exists`);
+    }
+    if (st.parsed) this.checkAborted(st.parsed.node);
+    // The schema may have changed since Parse: the translation cache answers for the current one.
+    const prepared = st.parsed ? this.translate(st) : { plan: { kind: "empty" } as Plan, paramTypes: [] };
+    const params = decodeParams(
+      prepared.paramTypes,
+      msg.paramFormats,
+      msg.params,
+      this.ctx.formatContext(),
+      st.name,
+    );
+    this.closePortal(msg.portal);
+    const portal: Portal = {
+      name: msg.portal,
+      statement: st,
+      prepared,
+      params,
+      resultFormats: msg.resultFormats,
+      rowsSent: 0,
+      done: false,
+    };
+    if (prepared.plan.kind === "query" && prepared.plan.constant)
+      prefetchConstant(this.ctx, portal, prepared.plan);
+    this.portals.set(msg.portal, portal);
+  }
+
+  private describe(target: "S" | "P", name: string, out: Output): void {
+    if (target === "S") {
+      const st = this.statements.get(name);
+      if (!st) throw new PgError("UNDEFINED_PSTATEMENT", `prepared statement "${name}" does not exist`);
+      const prepared = st.parsed ? this.translate(st) : undefined;
+      encode.parameterDescription(out.w, prepared?.paramTypes ?? []);
+      describeRows(prepared?.plan, [], out);
+      return;
+    }
+    const portal = this.portals.get(name);
+    if (!portal) throw new PgError("UNDEFINED_CURSOR", `portal "${name}" does not exist`);
+    describeRows(portal.prepared.plan, portal.resultFormats, out);
+  }
+
+  private async execute(name: string, maxRows: number, out: Output, syncFollows: boolean): Promise<void> {
+    const portal = this.portals.get(name);
+    if (!portal) throw new PgError("UNDEFINED_CURSOR", `portal "${name}" does not exist`);
+    if (portal.statement.parsed && !portal.rows) this.checkAborted(portal.statement.parsed.node);
+    const first = this.executedSinceSync === 0;
+    this.executedSinceSync++;
+    const plan = portal.prepared.plan;
+    // One statement before Sync outside a block runs as its own transaction (as it would
+    // anyway); more, or a row limit, need a transaction that lasts until Sync.
+    const autocommit = !this.ctx.inBlock && !this.ctx.implicit && first && syncFollows && maxRows <= 0;
+    if (!autocommit && !this.ctx.inBlock && plan.kind === "query" && !portal.rows) beginImplicit(this.ctx);
+    await runPlan(this.ctx, this.admin, portal, out, {
+      maxRows: Math.max(maxRows, 0),
+      autocommit,
+      openPortals: this.portals.values(),
+      describe: false,
+      multiStatement: !autocommit,
+    });
+  }
+
+  /** Simple query: each statement in turn, all in one implicit transaction unless a block is open. */
+  private async simpleQuery(sql: string, out: Output): Promise<void> {
+    let statements: ReturnType<typeof parseSql>;
+    try {
+      statements = parseSql(sql);
+    } catch (e) {
+      this.queryError(e, out);
+      return;
+    }
+    if (statements.length === 0) {
+      encode.emptyQueryResponse(out.w);
+      this.readyForQuery(out);
+      return;
+    }
+    const multi = statements.length > 1;
+    for (const parsed of statements) {
+      try {
+        this.checkAborted(parsed.node);
+        const st: PreparedStatement = { name: "", sql, parsed, declaredTypes: [], prepared: undefined };
+        st.prepared = this.translate(st);
+        if (st.prepared.paramTypes.length > 0) {
+          throw new PgError("UNDEFINED_PARAMETER", `there is no parameter $1`);
+        }
+        const portal: Portal = {
+          name: "",
+          statement: st,
+          prepared: st.prepared,
+          params: [],
+          resultFormats: [],
+          rowsSent: 0,
+          done: false,
+        };
+        const autocommit = !multi && !this.ctx.inBlock && !this.ctx.implicit;
+        if (multi && !this.ctx.inBlock && st.prepared.plan.kind === "query") beginImplicit(this.ctx);
+        await runPlan(this.ctx, this.admin, portal, out, {
+          maxRows: 0,
+          autocommit,
+          openPortals: [],
+          describe: true,
+          multiStatement: multi,
+        });
+        this.reportSettings(out);
+      } catch (e) {
+        this.queryError(e, out);
+        return;
+      }
+    }
+    endImplicit(this.ctx, true);
+    this.readyForQuery(out);
+  }
+
+  /** An error in a simple query: the statement's transaction fails, and the query ends. */
+  private queryError(e: unknown, out: Output): void {
+    this.fail(e, out);
+    this.readyForQuery(out);
+  }
+
+  private extendedError(e: unknown, out: Output): void {
+    this.fail(e, out);
+    this.skipping = true;
+  }
+
+  private fail(e: unknown, out: Output): void {
+    const s = this.ctx;
+    reportError(out, e, this.onError);
+    if (s.implicit) endImplicit(s, false);
+    else if (s.conn?.inTransaction) s.failed = true;
+    else if (s.failed === false && s.conn && !s.conn.inTransaction) finish(s, false);
+  }
+
+  private sync(out: Output): void {
+    this.skipping = false;
+    this.executedSinceSync = 0;
+    try {
+      endImplicit(this.ctx, true);
+    } catch (e) {
+      reportError(out, e, this.onError);
+      finish(this.ctx, false);
+    }
+    // Portals outside a transaction block end with the implicit transaction.
+    if (!this.ctx.inBlock)
+      for (const name of [...this.portals.keys()])
+        if (name === "" || this.portals.get(name)!.rows) this.closePortal(name);
+    this.reportSettings(out);
+    this.readyForQuery(out);
+  }
+
+  private readyForQuery(out: Output): void {
+    encode.readyForQuery(out.w, this.ctx.status);
+  }
+
+  private reportSettings(out: Output): void {
+    const changed = this.ctx.settings.changedReported;
+    if (changed.size === 0) return;
+    for (const name of changed) encode.parameterStatus(out.w, name, this.ctx.settings.get(name) ?? "");
+    changed.clear();
+  }
+
+  /** In a failed transaction only ROLLBACK and COMMIT are accepted (25P02). */
+  private checkAborted(node: object): void {
+    if (!this.ctx.failed) return;
+    const txn = (node as { TransactionStmt?: { kind?: string } }).TransactionStmt?.kind;
+    if (txn === "TRANS_STMT_ROLLBACK" || txn === "TRANS_STMT_COMMIT" || txn === "TRANS_STMT_ROLLBACK_TO")
+      return;
+    throw new PgError(
+      "IN_FAILED_SQL_TRANSACTION",
+      "current transaction is aborted, commands ignored until end of transaction block",
+    );
+  }
+
+  private closePortal(name: string): void {
+    const p = this.portals.get(name);
+    if (!p) return;
+    closePortal(p);
+    if (p.source?.borrowed) this.ctx.tenant.release(p.source.conn);
+    this.portals.delete(name);
+  }
+
+  /** The session ends: its transaction rolls back and its connection returns to the pool. */
+  close(): void {
+    for (const name of [...this.portals.keys()]) this.closePortal(name);
+    try {
+      finish(this.ctx, false);
+    } catch {
+      // The connection is closed with the tenant if it cannot roll back.
+    }
+  }
+}
+
+/** RowDescription for a plan that returns rows, NoData otherwise. */
+export function describeRows(
+  plan: Plan | undefined,
+  formats: Parameters<typeof fieldDescriptions>[1],
+  out: Output,
+): void {
+  if (plan?.kind === "query" && plan.returnsRows)
+    encode.rowDescription(out.w, fieldDescriptions(plan.columns, formats));
+  else if (plan?.kind === "show") encode.rowDescription(out.w, fieldDescriptions(showColumns(plan), []));
+  else encode.noData(out.w);
+}

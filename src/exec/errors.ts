@@ -1,0 +1,26 @@
+import { type ErrorFields, internalError, PgError } from "../errors/pg-error.js";
+import * as encode from "../protocol/encode.js";
+import type { Output } from "./output.js";
+
+/** Receives errors that are not PgErrors (bugs, I/O failures) so they can be logged with their stack. */
+export type ErrorReporter = (error: unknown) => void;
+
+/** The fields a client sees for an error: a PgError's own, or XX000 without internals. */
+export function clientError(e: unknown, onInternal: ErrorReporter): ErrorFields {
+  if (e instanceof PgError) return e.fields;
+  onInternal(e);
+  return internalError().fields;
+}
+
+export function reportError(out: Output, e: unknown, onInternal: ErrorReporter): void {
+  encode.errorResponse(out.w, clientError(e, onInternal));
+}
+
+export function sendNotice(
+  out: Output,
+  message: string,
+  code = "00000",
+  severity: "NOTICE" | "WARNING" = "NOTICE",
+): void {
+  encode.noticeResponse(out.w, { severity, code, message });
+}

@@ -1,0 +1,238 @@
+import type Database from "better-sqlite3";
+import { PgError } from "../errors/pg-error.js";
+import { fromSqliteError, isSqliteError } from "../errors/sqlite-error.js";
+import { clockMicros, enterSession } from "../functions/runtime.js";
+import { BackendCode } from "../protocol/codes.js";
+import * as encode from "../protocol/encode.js";
+import { INT8, NUMERIC } from "../sql/oids.js";
+import type { QueryPlan, TagSpec } from "../sql/plan.js";
+import type { Connection } from "./connection.js";
+import type { Output } from "./output.js";
+import { materialize, type Portal } from "./portal.js";
+import type { SessionContext } from "./session-state.js";
+import { afterTransaction, connectionOf } from "./transaction.js";
+import { valueEncoders } from "./values.js";
+
+export interface RunOptions {
+  /** Rows to send before suspending; 0 for all. */
+  maxRows: number;
+  /** Autocommit: no transaction is open, and the statement runs as its own. */
+  autocommit: boolean;
+  /** Open portals of the session, whose rows are read out before the connection runs another statement. */
+  openPortals: Iterable<Portal>;
+}
+
+function tagOf(spec: TagSpec, count: number): string {
+  switch (spec.kind) {
+    case "rows":
+      return `${spec.verb} ${count}`;
+    case "insert":
+      return `INSERT 0 ${count}`;
+    case "fixed":
+      return spec.tag;
+  }
+}
+
+/** Whether SQLite must hand integers over as BigInt (int8 and numeric may exceed 2^53). */
+function needsBigInt(plan: QueryPlan): boolean {
+  return plan.columns.some((c) => c.type.oid === INT8 || c.type.oid === NUMERIC);
+}
+
+/** Runs a constant SELECT now and keeps its rows in the portal (see QueryPlan.constant). */
+export function prefetchConstant(s: SessionContext, portal: Portal, plan: QueryPlan): void {
+  const { conn, borrowed } = connectionOf(s);
+  try {
+    enterSession(s);
+    s.statementStart = clockMicros();
+    const stmt = conn.prepare(plan.sql);
+    stmt.raw(true);
+    stmt.safeIntegers(needsBigInt(plan));
+    const rows = stmt.all(...plan.paramOrder.map((i) => portal.params[i])) as unknown[][];
+    portal.rows = rows[Symbol.iterator]();
+  } catch (e) {
+    throw translateError(e, s, plan);
+  } finally {
+    if (borrowed) s.tenant.release(conn);
+  }
+}
+
+/**
+ * Runs a translated statement: takes the tenant's write slot first if it writes, runs SQLite,
+ * and writes DataRows and CommandComplete (or PortalSuspended) to out.
+ */
+export async function runQuery(
+  s: SessionContext,
+  portal: Portal,
+  plan: QueryPlan,
+  out: Output,
+  opts: RunOptions,
+): Promise<void> {
+  if (portal.rows) return sendRows(s, portal, plan, out, opts.maxRows);
+  if (plan.writes) await acquireWriteSlot(s, plan);
+  for (const p of opts.openPortals) if (p !== portal && p.source?.conn === s.conn) materialize(p);
+  const { conn, borrowed } = connectionOf(s);
+  const ownTransaction = opts.autocommit && plan.writes;
+  s.statementStart = clockMicros();
+  try {
+    enterSession(s);
+    if (ownTransaction) conn.prepare("BEGIN IMMEDIATE").run();
+    for (const sql of plan.setup) conn.db.prepare(sql).run();
+    if (plan.changesSchema) {
+      s.changedSchema = true;
+      s.privateSchema = undefined;
+    }
+    if (plan.sql === "") {
+      finishStatement(s, conn, ownTransaction);
+      if (borrowed) s.tenant.release(conn);
+      encode.commandComplete(out.w, tagOf(plan.tag, 0));
+      return;
+    }
+    const stmt = plan.changesSchema ? conn.db.prepare(plan.sql) : conn.prepare(plan.sql);
+    const args = plan.paramOrder.map((i) => portal.params[i]);
+    if (!stmt.reader) {
+      const info = stmt.run(...args);
+      finishStatement(s, conn, ownTransaction);
+      if (borrowed) s.tenant.release(conn);
+      encode.commandComplete(out.w, tagOf(plan.tag, info.changes));
+      return;
+    }
+    stmt.raw(true);
+    stmt.safeIntegers(needsBigInt(plan));
+    portal.rows = stmt.iterate(...args) as Iterator<unknown[]>;
+    portal.source = { conn, borrowed, stmt };
+    if (borrowed && !opts.autocommit) {
+      // Rows may be fetched across several Executes: the session keeps the connection meanwhile.
+      s.conn = conn;
+      portal.source.borrowed = false;
+    }
+  } catch (e) {
+    if (ownTransaction && conn.inTransaction) conn.db.exec("ROLLBACK");
+    if (borrowed && !portal.rows) s.tenant.release(conn);
+    if (ownTransaction) afterTransaction(s);
+    throw translateError(e, s, plan);
+  }
+  return sendRows(s, portal, plan, out, opts.maxRows, ownTransaction);
+}
+
+async function acquireWriteSlot(s: SessionContext, plan: QueryPlan): Promise<void> {
+  if (
+    s.setting("transaction_read_only") === "on" ||
+    (s.setting("default_transaction_read_only") === "on" && !s.conn?.inTransaction)
+  ) {
+    throw new PgError(
+      "READ_ONLY_SQL_TRANSACTION",
+      `cannot execute ${commandName(plan)} in a read-only transaction`,
+    );
+  }
+  const wait = s.tenant.writeSlot.acquire(s.id, lockTimeoutMs(s));
+  if (wait) await wait;
+}
+
+function commandName(plan: QueryPlan): string {
+  return plan.tag.kind === "insert" ? "INSERT" : plan.tag.kind === "rows" ? plan.tag.verb : plan.tag.tag;
+}
+
+function lockTimeoutMs(s: SessionContext): number {
+  const v = s.setting("lock_timeout") ?? "0";
+  const m = /^(\d+)(ms|s|min|h|d)?$/.exec(v);
+  if (!m) return 0;
+  const unit = { ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] ?? "ms"] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+/** After a statement: advanced sequences are written back in its transaction, which ends if it was its own. */
+function finishStatement(s: SessionContext, conn: Connection, ownTransaction: boolean): void {
+  if (s.tenant.sequences.hasChanges && conn.inTransaction) s.tenant.sequences.flush(conn.db);
+  if (ownTransaction) {
+    conn.prepare("COMMIT").run();
+    afterTransaction(s);
+  } else if (!conn.inTransaction) {
+    // A statement in autocommit that advanced a sequence (SELECT nextval(...)) stores it now.
+    if (s.tenant.sequences.hasChanges) s.tenant.sequences.flush(conn.db);
+    if (s.tenant.writeSlot.heldBy(s.id) && !s.conn?.inTransaction) s.tenant.writeSlot.release(s.id);
+  }
+  if (s.changedSchema && !conn.inTransaction) {
+    s.tenant.schemaChanged();
+    s.changedSchema = false;
+  }
+}
+
+async function sendRows(
+  s: SessionContext,
+  portal: Portal,
+  plan: QueryPlan,
+  out: Output,
+  maxRows: number,
+  ownTransaction = false,
+): Promise<void> {
+  const encoders = valueEncoders(plan.columns, portal.resultFormats, s.formatContext());
+  const rows = portal.rows!;
+  const source = portal.source;
+  const n = encoders.length;
+  let sent = 0;
+  try {
+    for (;;) {
+      enterSession(s);
+      const r = rows.next();
+      if (r.done) break;
+      const row = r.value;
+      out.w.begin(BackendCode.DataRow).int16(n);
+      for (let i = 0; i < n; i++) encoders[i]!(out.w, row[i] as never);
+      out.w.end();
+      sent++;
+      portal.rowsSent++;
+      if (maxRows > 0 && sent >= maxRows) {
+        encode.portalSuspended(out.w);
+        return;
+      }
+      const wait = out.maybeDrain();
+      if (wait) await wait;
+    }
+  } catch (e) {
+    portal.rows = undefined;
+    portal.source = undefined;
+    portal.done = true;
+    if (source && ownTransaction && source.conn.inTransaction) source.conn.db.exec("ROLLBACK");
+    if (source?.borrowed) s.tenant.release(source.conn);
+    if (ownTransaction) afterTransaction(s);
+    throw translateError(e, s, plan);
+  }
+  portal.rows = undefined;
+  portal.source = undefined;
+  portal.done = true;
+  if (source) {
+    try {
+      finishStatement(s, source.conn, ownTransaction);
+    } finally {
+      if (source.borrowed) s.tenant.release(source.conn);
+    }
+  }
+  // A portal resumed after PortalSuspended reports the rows of its last Execute.
+  encode.commandComplete(out.w, tagOf(plan.tag, sent));
+}
+
+/** The client-visible form of an error raised while running SQLite. */
+export function translateError(e: unknown, s: SessionContext, plan: QueryPlan): unknown {
+  if (e instanceof PgError || !isSqliteError(e)) return e;
+  if (e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_BUSY") {
+    return new PgError("T_R_SERIALIZATION_FAILURE", "could not serialize access due to concurrent update");
+  }
+  const verb =
+    plan.tag.kind === "insert"
+      ? "INSERT"
+      : plan.tag.kind === "rows" && plan.tag.verb !== "SELECT"
+        ? (plan.tag.verb as "UPDATE" | "DELETE")
+        : undefined;
+  const table = /^(?:INSERT INTO|UPDATE|DELETE FROM) "((?:[^"]|"")+)"/
+    .exec(plan.sql)?.[1]
+    ?.replaceAll('""', '"');
+  const schemaConn = s.conn ?? s.tenant.take();
+  try {
+    const creatingIndex = /^CREATE UNIQUE INDEX "((?:[^"]|"")+)"/.exec(plan.sql)?.[1]?.replaceAll('""', '"');
+    return fromSqliteError(e, { schema: s.tenant.schema(schemaConn), table, verb, creatingIndex }) ?? e;
+  } finally {
+    if (!s.conn) s.tenant.release(schemaConn);
+  }
+}
+
+export type { Database };

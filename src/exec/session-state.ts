@@ -1,0 +1,173 @@
+import type { SqliteSchema } from "../catalog/sqlite-schema.js";
+import { PgError } from "../errors/pg-error.js";
+import { clockMicros, type SessionRuntime } from "../functions/runtime.js";
+import { allSettings, isCustomSetting, normaliseSetting, settingDef } from "../sql/settings.js";
+import type { FormatContext } from "../types/format-context.js";
+import type { Connection } from "./connection.js";
+import type { Tenant } from "./tenant.js";
+
+/** A session's settings: values set, SET LOCAL values to undo at transaction end, and derived formats. */
+export class Settings {
+  private readonly values = new Map<string, string>();
+  private localUndo: Map<string, string | undefined> | undefined;
+  private format: FormatContext | undefined;
+  /** Names of reported settings changed since last taken, for ParameterStatus. */
+  readonly changedReported = new Set<string>();
+
+  constructor(initial: Map<string, string>) {
+    for (const [name, value] of initial) this.values.set(name, value);
+  }
+
+  get(name: string): string | undefined {
+    const def = settingDef(name);
+    const key = def?.name ?? name.toLowerCase();
+    return this.values.get(key) ?? def?.default;
+  }
+
+  /** SET name = value (value undefined: RESET). */
+  set(name: string, value: string | undefined, local: boolean, inTransaction: boolean): void {
+    const normal =
+      value === undefined
+        ? { name: settingDef(name)?.name ?? name.toLowerCase(), value: undefined }
+        : normaliseSetting(name, value);
+    if (value === undefined && !settingDef(name) && !isCustomSetting(name)) {
+      throw new PgError("UNDEFINED_OBJECT", `unrecognized configuration parameter "${name}"`);
+    }
+    if (local && !inTransaction) return;
+    if (local) {
+      this.localUndo ??= new Map();
+      if (!this.localUndo.has(normal.name)) this.localUndo.set(normal.name, this.values.get(normal.name));
+    } else {
+      this.localUndo?.delete(normal.name);
+    }
+    this.assign(normal.name, normal.value);
+  }
+
+  /** The reported settings and their values, for ParameterStatus at startup. */
+  reported(): [string, string][] {
+    return allSettings()
+      .filter((d) => d.report)
+      .map((d) => [d.name, this.get(d.name) ?? ""]);
+  }
+
+  resetAll(): void {
+    for (const def of allSettings())
+      if (!def.readOnly && this.values.has(def.name)) this.assign(def.name, undefined);
+  }
+
+  /** At transaction end, SET LOCAL values lapse. */
+  endTransaction(): void {
+    if (!this.localUndo) return;
+    for (const [name, value] of this.localUndo) this.assign(name, value);
+    this.localUndo = undefined;
+  }
+
+  formatContext(): FormatContext {
+    this.format ??= {
+      dateStyle: this.get("DateStyle")!,
+      timeZone: this.get("TimeZone")!,
+      intervalStyle: this.get("IntervalStyle")!,
+      extraFloatDigits: Number(this.get("extra_float_digits")),
+      byteaOutput: this.get("bytea_output")!,
+    };
+    return this.format;
+  }
+
+  private assign(name: string, value: string | undefined): void {
+    const before = this.get(name);
+    if (value === undefined) this.values.delete(name);
+    else this.values.set(name, value);
+    this.format = undefined;
+    if (settingDef(name)?.report && this.get(name) !== before) this.changedReported.add(name);
+  }
+}
+
+/** The SessionRuntime functions inside SQLite see while a statement of this session runs. */
+export class SessionContext implements SessionRuntime {
+  transactionStart = 0n;
+  statementStart = 0n;
+  /** The connection the session holds while in a transaction or with an open portal. */
+  conn: Connection | undefined;
+  /** Set when the current SQLite transaction was begun implicitly (multi-statement query, extended batch). */
+  implicit = false;
+  /** The transaction failed; only ROLLBACK (or COMMIT) is accepted until it ends. */
+  failed = false;
+  /** A statement of this transaction changed the schema. */
+  changedSchema = false;
+  /** The schema as this session's uncommitted DDL left it; other sessions do not see it yet. */
+  privateSchema: SqliteSchema | undefined;
+  readonly currvals = new Map<string, bigint>();
+  lastSequence: string | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly user: string,
+    readonly database: string,
+    readonly pid: number,
+    readonly tenant: Tenant,
+    readonly settings: Settings,
+  ) {}
+
+  /** In an explicit transaction block (BEGIN ... COMMIT). */
+  get inBlock(): boolean {
+    return this.failed || (this.conn?.inTransaction === true && !this.implicit);
+  }
+
+  get status(): "I" | "T" | "E" {
+    if (this.failed) return "E";
+    return this.conn?.inTransaction && !this.implicit ? "T" : "I";
+  }
+
+  setting(name: string): string | undefined {
+    return this.settings.get(name);
+  }
+
+  setSetting(name: string, value: string, local: boolean): string {
+    this.settings.set(name, value, local, this.conn?.inTransaction === true);
+    return this.settings.get(name) ?? value;
+  }
+
+  formatContext(): FormatContext {
+    return this.settings.formatContext();
+  }
+
+  transactionStartMicros(): bigint {
+    return this.transactionStart || this.statementStart || clockMicros();
+  }
+
+  statementStartMicros(): bigint {
+    return this.statementStart || clockMicros();
+  }
+
+  nextval(name: string): bigint {
+    const v = this.tenant.sequences.nextval(name);
+    this.currvals.set(name, v);
+    this.lastSequence = name;
+    return v;
+  }
+
+  currval(name: string): bigint {
+    const v = this.currvals.get(name);
+    if (v === undefined) {
+      if (!this.tenant.sequences.has(name))
+        throw new PgError("UNDEFINED_TABLE", `relation "${name}" does not exist`);
+      throw new PgError(
+        "OBJECT_NOT_IN_PREREQUISITE_STATE",
+        `currval of sequence "${name}" is not yet defined in this session`,
+      );
+    }
+    return v;
+  }
+
+  setval(name: string, value: bigint, isCalled: boolean): bigint {
+    const v = this.tenant.sequences.setval(name, value, isCalled);
+    if (isCalled) this.currvals.set(name, v);
+    return v;
+  }
+
+  lastval(): bigint {
+    if (!this.lastSequence)
+      throw new PgError("OBJECT_NOT_IN_PREREQUISITE_STATE", "lastval is not yet defined in this session");
+    return this.currval(this.lastSequence);
+  }
+}

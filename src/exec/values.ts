@@ -1,0 +1,101 @@
+import { PgError } from "../errors/pg-error.js";
+import type { FieldDescription, FormatCode } from "../protocol/messages.js";
+import type { Writer } from "../protocol/writer.js";
+import type { ResultColumn } from "../sql/plan.js";
+import { codecFor } from "../types/codecs.js";
+import type { FormatContext } from "../types/format-context.js";
+import { typeByOid } from "../types/registry.js";
+import type { SqliteValue } from "../types/sqlite-value.js";
+
+/** Conversion between SQLite values and the wire: result columns out, parameters in. */
+
+/** "The result-column format codes ... can be zero (all text), one (applies to all), or one per column." */
+export function formatFor(formats: readonly FormatCode[], i: number): FormatCode {
+  return formats.length === 0 ? 0 : formats.length === 1 ? formats[0]! : (formats[i] ?? 0);
+}
+
+export function checkFormatCount(formats: readonly FormatCode[], n: number, what: string): void {
+  if (formats.length > 1 && formats.length !== n) {
+    throw new PgError(
+      "PROTOCOL_VIOLATION",
+      `bind message has ${formats.length} ${what} formats but ${n} ${what}s`,
+    );
+  }
+}
+
+export function fieldDescriptions(
+  columns: readonly ResultColumn[],
+  formats: readonly FormatCode[],
+): FieldDescription[] {
+  return columns.map((c, i) => ({
+    name: c.name,
+    tableOid: c.tableOid,
+    columnNumber: c.attnum,
+    typeOid: c.type.oid,
+    typeSize: typeByOid(c.type.oid)?.len ?? -1,
+    typeModifier: c.type.typmod,
+    format: formatFor(formats, i),
+  }));
+}
+
+export type ValueEncoder = (w: Writer, v: SqliteValue) => void;
+
+/** One encoder per column, chosen once per portal so that rows encode without lookups. */
+export function valueEncoders(
+  columns: readonly ResultColumn[],
+  formats: readonly FormatCode[],
+  ctx: FormatContext,
+): ValueEncoder[] {
+  return columns.map((c, i) => {
+    const codec = codecFor(c.type.oid);
+    const typmod = c.type.typmod;
+    if (formatFor(formats, i) === 1) {
+      const toBinary = codec.toBinary;
+      if (!toBinary) {
+        throw new PgError(
+          "FEATURE_NOT_SUPPORTED",
+          `binary output of type ${typeByOid(c.type.oid)?.sqlName ?? c.type.oid} is not supported`,
+        );
+      }
+      return (w, v) => {
+        if (v === null) w.int32(-1);
+        else w.lengthPrefixedBytes(toBinary(v, typmod, ctx));
+      };
+    }
+    return (w, v) => {
+      if (v === null) w.int32(-1);
+      else w.lengthPrefixedString(codec.toText(v, typmod, ctx));
+    };
+  });
+}
+
+/** Reads Bind's parameter values as the statement's parameter types. */
+export function decodeParams(
+  types: readonly number[],
+  formats: readonly FormatCode[],
+  values: readonly (Uint8Array | null)[],
+  ctx: FormatContext,
+  statement: string,
+): SqliteValue[] {
+  if (values.length !== types.length) {
+    throw new PgError(
+      "PROTOCOL_VIOLATION",
+      `bind message supplies ${values.length} parameters, but prepared statement "${statement}" requires ${types.length}`,
+    );
+  }
+  checkFormatCount(formats, values.length, "parameter");
+  return values.map((raw, i) => {
+    if (raw === null) return null;
+    const codec = codecFor(types[i]!);
+    if (formatFor(formats, i) === 1) {
+      if (!codec.fromBinary) {
+        throw new PgError(
+          "FEATURE_NOT_SUPPORTED",
+          `binary input of type ${typeByOid(types[i]!)?.sqlName ?? types[i]} is not supported`,
+        );
+      }
+      return codec.fromBinary(raw, -1, ctx);
+    }
+    return codec.fromText(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8"), -1, ctx);
+  });
+}

@@ -1,0 +1,73 @@
+import { PgError } from "../errors/pg-error.js";
+
+/**
+ * The right to write to one tenant. SQLite allows one writer per database; sessions that want to
+ * write wait here, asynchronously, so that no session ever blocks the thread its tenant runs on.
+ */
+export class WriteSlot {
+  private holder: number | undefined;
+  private readonly waiters: {
+    owner: number;
+    resolve: () => void;
+    reject: (e: Error) => void;
+    timer?: NodeJS.Timeout;
+  }[] = [];
+
+  get owner(): number | undefined {
+    return this.holder;
+  }
+
+  heldBy(owner: number): boolean {
+    return this.holder === owner;
+  }
+
+  /** Waits for the slot; lockTimeoutMs > 0 bounds the wait (55P03), nowait fails at once. */
+  acquire(owner: number, lockTimeoutMs: number, nowait = false): Promise<void> | undefined {
+    if (this.holder === owner) return undefined;
+    if (this.holder === undefined && this.waiters.length === 0) {
+      this.holder = owner;
+      return undefined;
+    }
+    if (nowait) return Promise.reject(lockNotAvailable());
+    return new Promise<void>((resolve, reject) => {
+      const waiter: (typeof this.waiters)[number] = { owner, resolve, reject };
+      if (lockTimeoutMs > 0) {
+        waiter.timer = setTimeout(() => {
+          this.remove(waiter);
+          reject(new PgError("LOCK_NOT_AVAILABLE", "canceling statement due to lock timeout"));
+        }, lockTimeoutMs);
+      }
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Stops waiting on behalf of owner (its statement was canceled); the promise rejects with reason. */
+  cancelWait(owner: number, reason: Error): void {
+    for (const w of [...this.waiters]) {
+      if (w.owner === owner) {
+        this.remove(w);
+        w.reject(reason);
+      }
+    }
+  }
+
+  release(owner: number): void {
+    if (this.holder !== owner) return;
+    const next = this.waiters.shift();
+    this.holder = next?.owner;
+    if (next) {
+      clearTimeout(next.timer);
+      next.resolve();
+    }
+  }
+
+  private remove(w: (typeof this.waiters)[number]): void {
+    const i = this.waiters.indexOf(w);
+    if (i >= 0) this.waiters.splice(i, 1);
+    clearTimeout(w.timer);
+  }
+}
+
+function lockNotAvailable(): PgError {
+  return new PgError("LOCK_NOT_AVAILABLE", "could not obtain lock on the tenant's write slot");
+}

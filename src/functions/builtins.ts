@@ -1,0 +1,382 @@
+import { randomUUID } from "node:crypto";
+import { PgError } from "../errors/pg-error.js";
+import {
+  BOOL,
+  DATE,
+  FLOAT4,
+  FLOAT8,
+  INT2,
+  INT4,
+  INT8,
+  NUMERIC,
+  OID,
+  REGCLASS,
+  TEXT,
+  TIMESTAMP,
+  TIMESTAMPTZ,
+  t,
+  UUID,
+} from "../sql/oids.js";
+import type { SqlType } from "../sql/plan.js";
+import { VERSION_STRING } from "../version.js";
+import type { FunctionDef } from "./registry.js";
+import { defineFunctions } from "./registry.js";
+import { clockMicros, currentSession } from "./runtime.js";
+import { timestampStorage, timestamptzStorage, zoneOffsetMinutes } from "./time.js";
+
+/** The PostgreSQL functions implemented so far, each declared once. */
+
+const same = (types: SqlType[]) => t(types[0]?.oid ?? TEXT);
+const sql = (name: string) => (c: { args: string[]; distinct: boolean }) =>
+  `${name}(${c.distinct ? "DISTINCT " : ""}${c.args.join(", ")})`;
+
+function sumType(types: SqlType[]): SqlType {
+  const oid = types[0]?.oid;
+  if (oid === INT2 || oid === INT4) return t(INT8);
+  if (oid === FLOAT4 || oid === FLOAT8) return t(oid);
+  return t(NUMERIC);
+}
+
+const aggregates: FunctionDef[] = [
+  {
+    name: "count",
+    kind: "aggregate",
+    args: [],
+    returns: t(INT8),
+    volatility: "immutable",
+    sql: () => "count(*)",
+  },
+  {
+    name: "count",
+    kind: "aggregate",
+    args: ["any"],
+    returns: t(INT8),
+    volatility: "immutable",
+    sql: sql("count"),
+  },
+  ...[INT2, INT4, INT8, NUMERIC, FLOAT4, FLOAT8].map(
+    (oid): FunctionDef => ({
+      name: "sum",
+      kind: "aggregate",
+      args: [oid],
+      returns: sumType,
+      volatility: "immutable",
+      sql: sql("sum"),
+    }),
+  ),
+  ...[INT2, INT4, INT8, NUMERIC].map(
+    (oid): FunctionDef => ({
+      name: "avg",
+      kind: "aggregate",
+      args: [oid],
+      returns: t(NUMERIC),
+      volatility: "immutable",
+      sql: sql("avg"),
+    }),
+  ),
+  ...[FLOAT4, FLOAT8].map(
+    (oid): FunctionDef => ({
+      name: "avg",
+      kind: "aggregate",
+      args: [oid],
+      returns: t(FLOAT8),
+      volatility: "immutable",
+      sql: sql("avg"),
+    }),
+  ),
+  { name: "min", kind: "aggregate", args: ["any"], returns: same, volatility: "immutable", sql: sql("min") },
+  { name: "max", kind: "aggregate", args: ["any"], returns: same, volatility: "immutable", sql: sql("max") },
+  {
+    name: "bool_and",
+    kind: "aggregate",
+    args: [BOOL],
+    returns: t(BOOL),
+    volatility: "immutable",
+    sql: (c) => `min(${c.args[0]})`,
+  },
+  {
+    name: "bool_or",
+    kind: "aggregate",
+    args: [BOOL],
+    returns: t(BOOL),
+    volatility: "immutable",
+    sql: (c) => `max(${c.args[0]})`,
+  },
+];
+
+const now = () => timestamptzStorage(currentSession().transactionStartMicros());
+
+function localTimestamp(micros: bigint): string {
+  const offset = zoneOffsetMinutes(currentSession().formatContext().timeZone, Number(micros / 1000n));
+  return timestampStorage(micros + BigInt(offset) * 60_000_000n);
+}
+
+const session: FunctionDef[] = [
+  {
+    name: "now",
+    kind: "udf",
+    udfName: "pg_now",
+    args: [],
+    returns: t(TIMESTAMPTZ),
+    volatility: "stable",
+    impl: now,
+  },
+  {
+    name: "transaction_timestamp",
+    kind: "udf",
+    udfName: "pg_now",
+    args: [],
+    returns: t(TIMESTAMPTZ),
+    volatility: "stable",
+    impl: now,
+  },
+  {
+    name: "statement_timestamp",
+    kind: "udf",
+    udfName: "pg_statement_timestamp",
+    args: [],
+    returns: t(TIMESTAMPTZ),
+    volatility: "stable",
+    impl: () => timestamptzStorage(currentSession().statementStartMicros()),
+  },
+  {
+    name: "clock_timestamp",
+    kind: "udf",
+    udfName: "pg_clock_timestamp",
+    args: [],
+    returns: t(TIMESTAMPTZ),
+    volatility: "volatile",
+    impl: () => timestamptzStorage(clockMicros()),
+  },
+  {
+    name: "localtimestamp",
+    kind: "udf",
+    udfName: "pg_localtimestamp",
+    args: [],
+    returns: t(TIMESTAMP),
+    volatility: "stable",
+    impl: () => localTimestamp(currentSession().transactionStartMicros()),
+  },
+  {
+    name: "current_date",
+    kind: "udf",
+    udfName: "pg_current_date",
+    args: [],
+    returns: t(DATE),
+    volatility: "stable",
+    impl: () => localTimestamp(currentSession().transactionStartMicros()).slice(0, 10),
+  },
+  {
+    name: "version",
+    kind: "udf",
+    udfName: "pg_version",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: () => VERSION_STRING,
+  },
+  {
+    name: "current_database",
+    kind: "udf",
+    udfName: "pg_current_database",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: () => currentSession().database,
+  },
+  {
+    name: "current_catalog",
+    kind: "udf",
+    udfName: "pg_current_database",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: () => currentSession().database,
+  },
+  {
+    name: "current_user",
+    kind: "udf",
+    udfName: "pg_current_user",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: () => currentSession().user,
+  },
+  {
+    name: "session_user",
+    kind: "udf",
+    udfName: "pg_current_user",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: () => currentSession().user,
+  },
+  {
+    name: "current_schema",
+    kind: "sql",
+    args: [],
+    returns: t(TEXT),
+    volatility: "stable",
+    sql: () => "'public'",
+  },
+  {
+    name: "pg_backend_pid",
+    kind: "udf",
+    udfName: "pg_backend_pid",
+    args: [],
+    returns: t(INT4),
+    volatility: "stable",
+    impl: () => currentSession().pid,
+  },
+  {
+    name: "current_setting",
+    kind: "udf",
+    udfName: "pg_current_setting",
+    args: [TEXT],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: (name) => settingValue(String(name), false),
+  },
+  {
+    name: "current_setting",
+    kind: "udf",
+    udfName: "pg_current_setting",
+    args: [TEXT, BOOL],
+    returns: t(TEXT),
+    volatility: "stable",
+    impl: (name, missingOk) => settingValue(String(name), Number(missingOk) === 1),
+  },
+  {
+    name: "set_config",
+    kind: "udf",
+    udfName: "pg_set_config",
+    args: [TEXT, TEXT, BOOL],
+    returns: t(TEXT),
+    volatility: "volatile",
+    impl: (name, value, local) =>
+      currentSession().setSetting(String(name), String(value), Number(local) === 1),
+  },
+  {
+    name: "gen_random_uuid",
+    kind: "udf",
+    udfName: "pg_gen_random_uuid",
+    args: [],
+    returns: t(UUID),
+    volatility: "volatile",
+    impl: () => randomUUID(),
+  },
+];
+
+function settingValue(name: string, missingOk: boolean): string | null {
+  const v = currentSession().setting(name);
+  if (v === undefined) {
+    if (missingOk) return null;
+    throw new PgError("UNDEFINED_OBJECT", `unrecognized configuration parameter "${name}"`);
+  }
+  return v;
+}
+
+const sequences: FunctionDef[] = [
+  {
+    name: "nextval",
+    kind: "udf",
+    udfName: "pg_nextval",
+    args: [REGCLASS],
+    returns: t(INT8),
+    volatility: "volatile",
+    writes: true,
+    impl: (n) => currentSession().nextval(String(n)),
+  },
+  {
+    name: "currval",
+    kind: "udf",
+    udfName: "pg_currval",
+    args: [REGCLASS],
+    returns: t(INT8),
+    volatility: "volatile",
+    impl: (n) => currentSession().currval(String(n)),
+  },
+  {
+    name: "lastval",
+    kind: "udf",
+    udfName: "pg_lastval",
+    args: [],
+    returns: t(INT8),
+    volatility: "volatile",
+    impl: () => currentSession().lastval(),
+  },
+  {
+    name: "setval",
+    kind: "udf",
+    udfName: "pg_setval",
+    args: [REGCLASS, INT8],
+    returns: t(INT8),
+    volatility: "volatile",
+    writes: true,
+    impl: (n, v) => currentSession().setval(String(n), BigInt(v as number), true),
+  },
+  {
+    name: "setval",
+    kind: "udf",
+    udfName: "pg_setval",
+    args: [REGCLASS, INT8, BOOL],
+    returns: t(INT8),
+    volatility: "volatile",
+    writes: true,
+    impl: (n, v, called) => currentSession().setval(String(n), BigInt(v as number), Number(called) === 1),
+  },
+];
+
+const strings: FunctionDef[] = [
+  {
+    name: "lower",
+    kind: "udf",
+    udfName: "pg_lower",
+    args: [TEXT],
+    returns: t(TEXT),
+    volatility: "immutable",
+    impl: (s) => String(s).toLowerCase(),
+  },
+  {
+    name: "upper",
+    kind: "udf",
+    udfName: "pg_upper",
+    args: [TEXT],
+    returns: t(TEXT),
+    volatility: "immutable",
+    impl: (s) => String(s).toUpperCase(),
+  },
+  {
+    name: "length",
+    kind: "udf",
+    udfName: "pg_length",
+    args: [TEXT],
+    returns: t(INT4),
+    volatility: "immutable",
+    impl: (s) => [...String(s)].length,
+  },
+  {
+    name: "char_length",
+    kind: "udf",
+    udfName: "pg_length",
+    args: [TEXT],
+    returns: t(INT4),
+    volatility: "immutable",
+    impl: (s) => [...String(s)].length,
+  },
+  { name: "abs", kind: "sql", args: [INT4], returns: t(INT4), volatility: "immutable", sql: sql("abs") },
+  { name: "abs", kind: "sql", args: [INT8], returns: t(INT8), volatility: "immutable", sql: sql("abs") },
+  {
+    name: "abs",
+    kind: "sql",
+    args: [NUMERIC],
+    returns: t(NUMERIC),
+    volatility: "immutable",
+    sql: sql("abs"),
+  },
+  { name: "abs", kind: "sql", args: [FLOAT8], returns: t(FLOAT8), volatility: "immutable", sql: sql("abs") },
+];
+
+defineFunctions([...aggregates, ...session, ...sequences, ...strings]);
+
+export { OID };

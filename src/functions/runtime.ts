@@ -1,0 +1,42 @@
+import type { FormatContext } from "../types/format-context.js";
+
+/**
+ * What functions evaluated inside SQLite may ask of the session that runs the statement
+ * (current_setting, now(), current_user, ...). The executor makes a session current before each
+ * step of a statement; SQLite calls the functions synchronously within that step.
+ */
+export interface SessionRuntime {
+  readonly user: string;
+  readonly database: string;
+  readonly pid: number;
+  setting(name: string): string | undefined;
+  /** SET from inside a query (set_config); returns the new value. */
+  setSetting(name: string, value: string, local: boolean): string;
+  formatContext(): FormatContext;
+  /** Microseconds since the Unix epoch when the transaction started (now()). */
+  transactionStartMicros(): bigint;
+  /** Microseconds since the Unix epoch when the statement started (statement_timestamp()). */
+  statementStartMicros(): bigint;
+  nextval(sequence: string): bigint;
+  currval(sequence: string): bigint;
+  setval(sequence: string, value: bigint, isCalled: boolean): bigint;
+  lastval(): bigint;
+}
+
+let current: SessionRuntime | undefined;
+
+export function enterSession(runtime: SessionRuntime): void {
+  current = runtime;
+}
+
+export function currentSession(): SessionRuntime {
+  if (!current) throw new Error("no session is current");
+  return current;
+}
+
+const epochBase = BigInt(Date.now()) * 1000n - process.hrtime.bigint() / 1000n;
+
+/** Microseconds since the Unix epoch, now, from a monotonic clock anchored at start-up. */
+export function clockMicros(): bigint {
+  return epochBase + process.hrtime.bigint() / 1000n;
+}

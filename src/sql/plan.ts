@@ -1,0 +1,76 @@
+import type { SessionSettingChange } from "./settings.js";
+
+/** A PostgreSQL type as the translator tracks it: OID and typmod (-1 when none). */
+export interface SqlType {
+  oid: number;
+  typmod: number;
+}
+
+/** A result column, as RowDescription describes it. */
+export interface ResultColumn {
+  name: string;
+  type: SqlType;
+  /** The table and column the value comes from, or 0 and 0. */
+  tableOid: number;
+  attnum: number;
+}
+
+/** How the command tag is formed from what the statement did. */
+export type TagSpec =
+  | { kind: "rows"; verb: "SELECT" | "UPDATE" | "DELETE" | "MERGE" | "FETCH" | "MOVE" | "COPY" }
+  | { kind: "insert" }
+  | { kind: "fixed"; tag: string };
+
+/** A statement that runs as SQLite SQL. */
+export interface QueryPlan {
+  kind: "query";
+  /** The SQLite statements to run; the last one produces the result. */
+  setup: string[];
+  sql: string;
+  /** For each `?` in sql, the 0-based PostgreSQL parameter it binds. */
+  paramOrder: number[];
+  /** Result columns; empty when the statement returns no rows. */
+  columns: ResultColumn[];
+  returnsRows: boolean;
+  /** Whether the statement may write: it then needs the tenant's write slot. */
+  writes: boolean;
+  /** Whether it changes the schema, so cached translations must be dropped. */
+  changesSchema: boolean;
+  tag: TagSpec;
+  /** A NOTICE to send before the result (e.g. "relation ... already exists, skipping"). */
+  notice?: string;
+  /**
+   * A SELECT of constants (no FROM, nothing volatile): PostgreSQL evaluates it while planning, so
+   * its errors come at Bind, before any RowDescription; it is run early here for the same effect.
+   */
+  constant: boolean;
+}
+
+/** Transaction control, executed by the session's transaction logic rather than as plain SQL. */
+export type TransactionOp =
+  | { op: "begin"; readOnly?: boolean }
+  | { op: "commit" }
+  | { op: "rollback" }
+  | { op: "savepoint"; name: string }
+  | { op: "release"; name: string }
+  | { op: "rollback-to"; name: string };
+
+export type UtilityPlan =
+  | { kind: "transaction"; txn: TransactionOp; tag: string; settings: SessionSettingChange[] }
+  | { kind: "set"; changes: SessionSettingChange[]; tag: string }
+  | { kind: "show"; name: string; column: string }
+  | { kind: "create-database"; name: string; ifNotExists: boolean }
+  | { kind: "drop-database"; name: string; ifExists: boolean }
+  | { kind: "discard"; tag: string }
+  /** A statement that is accepted and has no effect on results (VACUUM, CHECKPOINT). */
+  | { kind: "noop"; tag: string; notice?: string; needsNoTransaction?: string }
+  | { kind: "empty" };
+
+export type Plan = QueryPlan | UtilityPlan;
+
+/** A translated statement with what Describe reports. */
+export interface PreparedPlan {
+  plan: Plan;
+  /** Parameter types, as ParameterDescription reports them. */
+  paramTypes: number[];
+}

@@ -1,0 +1,173 @@
+import { PgError, unsupported } from "../../errors/pg-error.js";
+import type { Node, NodeOf } from "../ast.js";
+import { asKind, nodeKind, stringList } from "../ast.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { coerce, commonType } from "./coerce.js";
+import type { Ctx } from "./context.js";
+import { asBool } from "./expr.js";
+import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
+import { translateSelect } from "./select.js";
+
+/** FROM clauses: tables, views, subqueries and joins, added to a scope. Returns the SQLite FROM list. */
+export function translateFrom(ctx: Ctx, from: Node[] | undefined, scope: Scope, ctes: CteMap): string {
+  return (from ?? []).map((item) => fromItem(ctx, item, scope, ctes).sql).join(", ");
+}
+
+/** Common table expressions visible by name, with the columns each produces. */
+export type CteMap = Map<string, { columns: { name: string; alias: string; type: ScopeColumn["type"] }[] }>;
+
+interface FromResult {
+  sql: string;
+  items: ScopeItem[];
+}
+
+function aliasColumns(alias: NodeOf<"Alias"> | undefined): string[] {
+  return stringList(alias?.colnames);
+}
+
+function renamed<T extends { name: string }>(
+  cols: T[],
+  names: string[],
+  alias: string,
+  position?: number,
+): T[] {
+  if (names.length > cols.length) {
+    throw new PgError(
+      "INVALID_COLUMN_REFERENCE",
+      `table "${alias}" has ${cols.length} columns available but ${names.length} columns specified`,
+      { position },
+    );
+  }
+  return cols.map((c, i) => (i < names.length ? { ...c, name: names[i]! } : c));
+}
+
+function fromItem(ctx: Ctx, node: Node, scope: Scope, ctes: CteMap): FromResult {
+  const kind = nodeKind(node);
+  switch (kind) {
+    case "RangeVar":
+      return rangeVar(ctx, asKind(node, "RangeVar")!, scope, ctes);
+    case "RangeSubselect":
+      return rangeSubselect(ctx, asKind(node, "RangeSubselect")!, scope);
+    case "JoinExpr":
+      return join(ctx, asKind(node, "JoinExpr")!, scope, ctes);
+    case "RangeFunction":
+      throw unsupported("functions in FROM", ctx.pos(node));
+    default:
+      throw unsupported(`${kind} in FROM`, ctx.pos(node));
+  }
+}
+
+function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap): FromResult {
+  const name = rv.relname ?? "";
+  const position = ctx.pos(rv.location);
+  const alias = rv.alias?.aliasname ?? name;
+  const cte = rv.schemaname === undefined ? ctes.get(name) : undefined;
+  if (cte) {
+    const cols = cte.columns.map((c, i) => ({
+      name: c.name,
+      type: c.type,
+      ref: `${quoteIdent(alias)}.${quoteIdent(c.alias)}`,
+      tableOid: 0,
+      attnum: 0,
+      index: i,
+    }));
+    const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+    scope.add(item, position);
+    return { sql: `${quoteIdent(name)} AS ${quoteIdent(alias)}`, items: [item] };
+  }
+  if (rv.schemaname !== undefined && rv.schemaname !== "public") {
+    throw new PgError("UNDEFINED_TABLE", `relation "${rv.schemaname}.${name}" does not exist`, { position });
+  }
+  const rel = ctx.schema.relation(name);
+  if (!rel) throw new PgError("UNDEFINED_TABLE", `relation "${name}" does not exist`, { position });
+  const cols = relationColumns(
+    alias,
+    rel.columns.map((c) => ({ name: c.name, type: { oid: c.typeOid, typmod: c.typmod }, attnum: c.attnum })),
+    rel.oid,
+  );
+  const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+  scope.add(item, position);
+  return { sql: `${quoteIdent(rel.name)} AS ${quoteIdent(alias)}`, items: [item] };
+}
+
+function rangeSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, scope: Scope): FromResult {
+  const alias = rs.alias?.aliasname;
+  if (!alias) {
+    throw new PgError("SYNTAX_ERROR", "subquery in FROM must have an alias", {
+      hint: "For example, FROM (SELECT ...) [AS] foo.",
+    });
+  }
+  const select = asKind(rs.subquery, "SelectStmt");
+  if (!select) throw unsupported("this subquery in FROM");
+  // Without LATERAL, a subquery sees outer query levels but not its FROM siblings.
+  const parent = rs.lateral ? scope : scope.parent;
+  const sub = translateSelect(ctx, select, parent);
+  const cols = sub.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    ref: `${quoteIdent(alias)}.${quoteIdent(c.alias)}`,
+    tableOid: c.tableOid,
+    attnum: c.attnum,
+  }));
+  const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
+  scope.add(item);
+  return { sql: `(${sub.sql}) AS ${quoteIdent(alias)}`, items: [item] };
+}
+
+const JOIN_SQL: Record<string, string> = {
+  JOIN_INNER: "JOIN",
+  JOIN_LEFT: "LEFT JOIN",
+  JOIN_FULL: "FULL JOIN",
+  JOIN_RIGHT: "RIGHT JOIN",
+};
+
+function join(ctx: Ctx, j: NodeOf<"JoinExpr">, scope: Scope, ctes: CteMap): FromResult {
+  const joinSql = JOIN_SQL[j.jointype ?? "JOIN_INNER"];
+  if (!joinSql) throw unsupported(`join type ${j.jointype}`);
+  const left = fromItem(ctx, j.larg!, scope, ctes);
+  const right = fromItem(ctx, j.rarg!, scope, ctes);
+  const leftCols = left.items.flatMap((i) => i.columns.filter((c) => !c.hidden));
+  const rightCols = right.items.flatMap((i) => i.columns.filter((c) => !c.hidden));
+  let using = stringList(j.usingClause);
+  if (j.isNatural)
+    using = leftCols.filter((l) => rightCols.some((r) => r.name === l.name)).map((c) => c.name);
+  const rightSql = asKind(j.rarg, "JoinExpr") ? `(${right.sql})` : right.sql;
+  let on: string;
+  const items = [...left.items, ...right.items];
+  if (using.length > 0 || j.isNatural) {
+    const conds: string[] = [];
+    const merged: ScopeColumn[] = [];
+    for (const name of using) {
+      const l = leftCols.find((c) => c.name === name);
+      const r = rightCols.find((c) => c.name === name);
+      if (!l || !r) {
+        throw new PgError(
+          "UNDEFINED_COLUMN",
+          `column "${name}" specified in USING clause does not exist in ${l ? "right" : "left"} table`,
+        );
+      }
+      const type = commonType([l.type, r.type], "JOIN/USING");
+      const lc = coerce(ctx, { sql: l.ref, type: l.type }, type, "implicit").sql;
+      const rc = coerce(ctx, { sql: r.ref, type: r.type }, type, "implicit").sql;
+      conds.push(`${lc} = ${rc}`);
+      const ref =
+        j.jointype === "JOIN_FULL" ? `COALESCE(${lc}, ${rc})` : j.jointype === "JOIN_RIGHT" ? rc : lc;
+      merged.push({ name, type, ref, tableOid: 0, attnum: 0 });
+      l.hidden = true;
+      r.hidden = true;
+      scope.merged.set(name, merged.at(-1)!);
+    }
+    on = conds.length ? ` ON ${conds.join(" AND ")}` : " ON 1";
+    // In `*`, the merged columns come first, in place of the join's left side.
+    const mergedItem = { alias: undefined, columns: merged };
+    scope.items.splice(Math.max(0, scope.items.indexOf(left.items[0]!)), 0, mergedItem);
+    items.unshift(mergedItem);
+  } else if (j.quals) {
+    on = ` ON ${asBool(ctx, j.quals, scope, "JOIN/ON")}`;
+  } else {
+    on = joinSql === "JOIN" ? "" : " ON 1";
+  }
+  const sql = `${left.sql} ${on === "" ? "CROSS JOIN" : joinSql} ${rightSql}${on}`;
+  if (j.alias) throw unsupported("aliases on JOIN clauses");
+  return { sql, items };
+}

@@ -1,0 +1,200 @@
+import { PgError, unsupported } from "../../errors/pg-error.js";
+import type { Node, NodeOf } from "../ast.js";
+import { asKind } from "../ast.js";
+import type { ColumnInfo, RelationInfo } from "../schema.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { coerce } from "./coerce.js";
+import type { Ctx, Expr } from "./context.js";
+import { asBool, translateExpr } from "./expr.js";
+import { Scope } from "./scope.js";
+import { type SelectOutput, translateSelect } from "./select.js";
+import {
+  assignedColumn,
+  columnsOf,
+  defaultExpression,
+  isDefault,
+  targetTable,
+  translateReturning,
+} from "./target-table.js";
+
+export interface DmlOutput extends Partial<SelectOutput> {
+  sql: string;
+}
+
+/** INSERT: target columns, VALUES or SELECT, defaults SQLite cannot compute itself, ON CONFLICT, RETURNING. */
+export function translateInsert(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput {
+  if (stmt.withClause) throw unsupported("WITH in INSERT", ctx.pos(stmt.relation?.location));
+  const rel = targetTable(ctx, stmt.relation!, "INSERT");
+  const alias = stmt.relation!.alias?.aliasname ?? rel.name;
+  const explicit = (stmt.cols ?? []).map((c) => assignedColumn(ctx, rel, asKind(c, "ResTarget")!, "INSERT"));
+  const columns = explicit.length ? explicit : rel.columns;
+  const seen = new Set<string>();
+  for (const c of explicit) {
+    if (seen.has(c.name))
+      throw new PgError("DUPLICATE_COLUMN", `column "${c.name}" specified more than once`);
+    seen.add(c.name);
+  }
+  // Omitted columns whose default SQLite cannot evaluate per row are supplied here.
+  const supplied = rel.columns.filter((c) => c.defaultExpr && !columns.includes(c));
+  const source = insertSource(ctx, stmt.selectStmt, rel, columns, supplied);
+  const allColumns = [...columns, ...supplied].filter((_, i) => source.keep[i]);
+  const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
+  let sql =
+    allColumns.length === 0
+      ? `INSERT INTO ${target} DEFAULT VALUES`
+      : `INSERT INTO ${target} (${allColumns.map((c) => quoteIdent(c.name)).join(", ")}) ${source.sql}`;
+  if (stmt.onConflictClause) sql += onConflict(ctx, stmt.onConflictClause, rel, alias);
+  const returning = translateReturning(ctx, rel, rel.name, stmt.returningList);
+  if (returning) sql += ` RETURNING ${returning.sql}`;
+  return { sql, columns: returning?.columns };
+}
+
+interface Source {
+  sql: string;
+  /** Which of columns+supplied stay in the column list (all-DEFAULT columns of VALUES drop out). */
+  keep: boolean[];
+}
+
+function insertSource(
+  ctx: Ctx,
+  node: Node | undefined,
+  _rel: RelationInfo,
+  columns: ColumnInfo[],
+  supplied: ColumnInfo[],
+): Source {
+  const defaults = supplied.map((c) => defaultExpression(ctx, c.defaultExpr!));
+  const all = [...columns, ...supplied];
+  if (!node) return { sql: "", keep: all.map((_, i) => i >= columns.length) };
+  const select = asKind(node, "SelectStmt")!;
+  const plainValues = select.valuesLists && !select.sortClause && !select.limitCount && !select.withClause;
+  if (plainValues) return valuesSource(ctx, select.valuesLists!, columns, supplied, defaults);
+  const sub = translateSelect(ctx, select, undefined);
+  if (sub.columns.length > columns.length) {
+    throw new PgError("SYNTAX_ERROR", "INSERT has more expressions than target columns");
+  }
+  const picks = sub.columns.map(
+    (c, i) => assign(ctx, { sql: `s.${quoteIdent(c.alias)}`, type: c.type }, columns[i]!).sql,
+  );
+  // Columns the SELECT does not cover get their defaults.
+  const missing = columns.slice(sub.columns.length);
+  const extra = [
+    ...missing.map((c) => defaultFor(ctx, c)),
+    ...defaults.map((d, i) => assign(ctx, d, supplied[i]!).sql),
+  ];
+  // "WHERE 1" keeps SQLite from reading a following ON CONFLICT as a join constraint.
+  return {
+    sql: `SELECT ${[...picks, ...extra].join(", ")} FROM (${sub.sql}) AS s WHERE 1`,
+    keep: all.map(() => true),
+  };
+}
+
+function valuesSource(
+  ctx: Ctx,
+  lists: Node[],
+  columns: ColumnInfo[],
+  supplied: ColumnInfo[],
+  defaults: Expr[],
+): Source {
+  const scope = new Scope();
+  const rows = lists.map((l) => asKind(l, "List")?.items ?? []);
+  for (const row of rows) {
+    if (row.length > columns.length) {
+      throw new PgError("SYNTAX_ERROR", "INSERT has more expressions than target columns", {
+        position: ctx.pos(row[columns.length]),
+      });
+    }
+  }
+  // A column that is DEFAULT in every row is left out, so SQLite applies its own default.
+  const keep = [
+    ...columns.map((_, i) => rows.some((r) => i < r.length && !isDefault(r[i]))),
+    ...supplied.map(() => true),
+  ];
+  const sqlRows = rows.map((row) => {
+    const values = columns.map((col, i) => {
+      const node = row[i];
+      if (node === undefined || isDefault(node)) return defaultFor(ctx, col);
+      return assign(ctx, translateExpr(ctx, node, scope), col, ctx.pos(node)).sql;
+    });
+    const extra = defaults.map((d, i) => assign(ctx, d, supplied[i]!).sql);
+    return `(${[...values, ...extra].filter((_, i) => keep[i]).join(", ")})`;
+  });
+  return { sql: `VALUES ${sqlRows.join(", ")}`, keep };
+}
+
+/** A column's default as an expression: the stored one, SQLite's own, or NULL. */
+export function defaultFor(ctx: Ctx, col: ColumnInfo): string {
+  if (col.defaultExpr)
+    return coerce(
+      ctx,
+      defaultExpression(ctx, col.defaultExpr),
+      { oid: col.typeOid, typmod: col.typmod },
+      "assignment",
+    ).sql;
+  return col.sqliteDefault ?? "NULL";
+}
+
+/** A value assigned to a column: coerced as PostgreSQL's assignment rules coerce it. */
+export function assign(ctx: Ctx, e: Expr, col: ColumnInfo, position?: number): Expr {
+  try {
+    return coerce(ctx, e, { oid: col.typeOid, typmod: col.typmod }, "assignment", position);
+  } catch (err) {
+    if (err instanceof PgError && err.code === "42804") {
+      throw new PgError(
+        "DATATYPE_MISMATCH",
+        `column "${col.name}" is of type ${err.message.split("target is of type ")[1]} but expression is of type ${err.message.split("expression is of type ")[1]?.split(",")[0]}`,
+        {
+          position,
+          hint: "You will need to rewrite or cast the expression.",
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, alias: string): string {
+  const infer = c.infer;
+  if (infer?.conname) throw unsupported("ON CONFLICT ON CONSTRAINT", ctx.pos(c.location));
+  const targetScope = new Scope();
+  targetScope.add({ alias, columns: columnsOf(rel, alias) });
+  let target = "";
+  if (infer?.indexElems?.length) {
+    const cols = infer.indexElems.map((e) => {
+      const elem = asKind(e, "IndexElem")!;
+      if (!elem.name) throw unsupported("expressions in ON CONFLICT targets", ctx.pos(c.location));
+      if (!rel.column(elem.name)) {
+        throw new PgError("UNDEFINED_COLUMN", `column "${elem.name}" does not exist`, {
+          position: ctx.pos(c.location),
+        });
+      }
+      return quoteIdent(elem.name);
+    });
+    target = ` (${cols.join(", ")})`;
+    if (infer.whereClause) target += ` WHERE ${asBool(ctx, infer.whereClause, targetScope, "WHERE")}`;
+  }
+  if (c.action === "ONCONFLICT_NOTHING") return ` ON CONFLICT${target} DO NOTHING`;
+  if (!target) {
+    throw new PgError(
+      "SYNTAX_ERROR",
+      "ON CONFLICT DO UPDATE requires inference specification or constraint name",
+      {
+        position: ctx.pos(c.location),
+        hint: "For example, ON CONFLICT (column_name).",
+      },
+    );
+  }
+  // EXCLUDED is the row proposed for insertion; SQLite spells it the same.
+  const scope = new Scope();
+  scope.add({ alias, columns: columnsOf(rel, alias).map((col) => ({ ...col, ref: quoteIdent(col.name) })) });
+  scope.add({ alias: "excluded", columns: columnsOf(rel, "excluded") });
+  const sets = (c.targetList ?? []).map((t) => {
+    const res = asKind(t, "ResTarget")!;
+    const col = assignedColumn(ctx, rel, res, "UPDATE");
+    const value = isDefault(res.val)
+      ? defaultFor(ctx, col)
+      : assign(ctx, translateExpr(ctx, res.val!, scope), col).sql;
+    return `${quoteIdent(col.name)} = ${value}`;
+  });
+  const where = c.whereClause ? ` WHERE ${asBool(ctx, c.whereClause, scope, "WHERE")}` : "";
+  return ` ON CONFLICT${target} DO UPDATE SET ${sets.join(", ")}${where}`;
+}

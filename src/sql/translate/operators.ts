@@ -1,0 +1,238 @@
+import { PgError, unsupported } from "../../errors/pg-error.js";
+import { formatType } from "../../types/registry.js";
+import type { Node, NodeOf } from "../ast.js";
+import { asKind, stringList } from "../ast.js";
+import {
+  BOOL,
+  FLOAT_TYPES,
+  FLOAT4,
+  FLOAT8,
+  INT2,
+  INT4,
+  INT8,
+  INTEGER_TYPES,
+  isNumericType,
+  NUMERIC,
+  STRING_TYPES,
+  TEXT,
+  t,
+  UNKNOWN,
+} from "../oids.js";
+import type { SqlType } from "../plan.js";
+import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
+import type { Ctx, Expr } from "./context.js";
+import { translateExpr } from "./expr.js";
+import type { Scope } from "./scope.js";
+
+/** Operators (A_Expr): resolution of operand types as PostgreSQL resolves them, for the operators supported. */
+
+const NUMERIC_RANK = new Map([
+  [INT2, 1],
+  [INT4, 2],
+  [INT8, 3],
+  [NUMERIC, 4],
+  [FLOAT4, 5],
+  [FLOAT8, 6],
+]);
+
+function operatorError(op: string, left: SqlType | undefined, right: SqlType, position?: number): PgError {
+  const l = left ? `${formatType(left.oid, -1)} ` : "";
+  return new PgError(
+    "UNDEFINED_FUNCTION",
+    `operator does not exist: ${l}${op} ${formatType(right.oid, -1)}`,
+    {
+      position,
+      hint: "No operator matches the given name and argument types. You might need to add explicit type casts.",
+    },
+  );
+}
+
+/** Brings two operands to one type: an unknown side takes the other side's type. */
+function unify(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): [Expr, Expr, SqlType] {
+  if (isUnknown(l) && isUnknown(r)) {
+    const text = t(TEXT);
+    return [coerce(ctx, l, text, "implicit"), coerce(ctx, r, text, "implicit"), text];
+  }
+  if (isUnknown(l)) return [coerce(ctx, l, r.type, "implicit", position), r, r.type];
+  if (isUnknown(r)) return [l, coerce(ctx, r, l.type, "implicit", position), l.type];
+  if (l.type.oid === r.type.oid) return [l, r, t(l.type.oid)];
+  if (isNumericType(l.type.oid) && isNumericType(r.type.oid)) {
+    const type = NUMERIC_RANK.get(l.type.oid)! >= NUMERIC_RANK.get(r.type.oid)! ? l.type : r.type;
+    return [l, r, t(type.oid)];
+  }
+  if (canCoerceImplicitly(l.type.oid, r.type.oid))
+    return [coerce(ctx, l, r.type, "implicit"), r, t(r.type.oid)];
+  if (canCoerceImplicitly(r.type.oid, l.type.oid))
+    return [l, coerce(ctx, r, l.type, "implicit"), t(l.type.oid)];
+  throw operatorError(op, l.type, r.type, position);
+}
+
+const COMPARISONS: Record<string, string> = {
+  "=": "=",
+  "<>": "<>",
+  "!=": "<>",
+  "<": "<",
+  ">": ">",
+  "<=": "<=",
+  ">=": ">=",
+};
+
+function binary(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
+  const cmp = COMPARISONS[op];
+  if (cmp) {
+    const [a, b] = unify(ctx, op, l, r, position);
+    return { sql: `(${a.sql} ${cmp} ${b.sql})`, type: t(BOOL) };
+  }
+  switch (op) {
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
+      return arithmetic(ctx, op, l, r, position);
+    case "^": {
+      const a = coerce(ctx, l, t(FLOAT8), "implicit", position);
+      const b = coerce(ctx, r, t(FLOAT8), "implicit", position);
+      return { sql: `pow(${a.sql}, ${b.sql})`, type: t(FLOAT8) };
+    }
+    case "||":
+      return concat(ctx, l, r, position);
+    case "~":
+    case "~*":
+    case "!~":
+    case "!~*": {
+      const a = coerce(ctx, l, t(TEXT), "implicit", position);
+      const b = coerce(ctx, r, t(TEXT), "implicit", position);
+      const flags = op.includes("*") ? "'i'" : "''";
+      const test = `pg_regex_match(${a.sql}, ${b.sql}, ${flags})`;
+      return { sql: op.startsWith("!") ? `(NOT ${test})` : test, type: t(BOOL) };
+    }
+    default:
+      throw operatorError(op, l.type, r.type, position);
+  }
+}
+
+function arithmetic(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
+  const [a, b, type] = unify(ctx, op, l, r, position);
+  if (!isNumericType(type.oid)) throw operatorError(op, l.type, r.type, position);
+  if (op === "/" || op === "%") {
+    // SQLite yields NULL on division by zero; PostgreSQL raises 22012.
+    const nonZeroConstant = /^-?\d+(\.\d+)?$/.test(b.sql) && Number(b.sql) !== 0;
+    const integral = INTEGER_TYPES.has(type.oid);
+    if (op === "%" && !integral) return { sql: `pg_mod(${a.sql}, ${b.sql})`, type };
+    const divisor = FLOAT_TYPES.has(type.oid) || type.oid === NUMERIC ? `CAST(${a.sql} AS REAL)` : a.sql;
+    if (nonZeroConstant) return { sql: `(${divisor} ${op} ${b.sql})`, type };
+    return { sql: `(${divisor} ${op} pg_nonzero(${b.sql}))`, type };
+  }
+  return { sql: `(${a.sql} ${op} ${b.sql})`, type };
+}
+
+function concat(ctx: Ctx, l: Expr, r: Expr, position?: number): Expr {
+  const side = (e: Expr) => {
+    if (isUnknown(e)) return coerce(ctx, e, t(TEXT), "implicit").sql;
+    if (STRING_TYPES.has(e.type.oid)) return e.sql;
+    return castSql(e.sql, e.type.oid, TEXT);
+  };
+  if (!isUnknown(l) && !isUnknown(r) && !STRING_TYPES.has(l.type.oid) && !STRING_TYPES.has(r.type.oid)) {
+    throw operatorError("||", l.type, r.type, position);
+  }
+  return { sql: `(${side(l)} || ${side(r)})`, type: t(TEXT) };
+}
+
+function unary(ctx: Ctx, op: string, r: Expr, position?: number): Expr {
+  if (op === "-" || op === "+") {
+    const e = isUnknown(r) ? coerce(ctx, r, t(NUMERIC), "implicit", position) : r;
+    if (!isNumericType(e.type.oid)) throw operatorError(op, undefined, r.type, position);
+    return { sql: op === "-" ? `(- ${e.sql})` : e.sql, type: e.type };
+  }
+  if (op === "@") return { sql: `abs(${r.sql})`, type: r.type };
+  throw operatorError(op, undefined, r.type, position);
+}
+
+function operatorName(name: Node[] | undefined, position?: number): string {
+  const parts = stringList(name);
+  if (parts.length === 2 && parts[0] !== "pg_catalog") {
+    throw new PgError("UNDEFINED_FUNCTION", `operator does not exist: ${parts.join(".")}`, { position });
+  }
+  return parts.at(-1)!;
+}
+
+export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whole: Node): Expr {
+  const position = ctx.pos(whole);
+  const op = operatorName(e.name, position);
+  const left = () => translateExpr(ctx, e.lexpr!, scope);
+  const right = () => translateExpr(ctx, e.rexpr!, scope);
+  switch (e.kind) {
+    case "AEXPR_OP":
+      return e.lexpr ? binary(ctx, op, left(), right(), position) : unary(ctx, op, right(), position);
+    case "AEXPR_DISTINCT":
+    case "AEXPR_NOT_DISTINCT": {
+      const [a, b] = unify(ctx, "=", left(), right(), position);
+      return { sql: `(${a.sql} ${e.kind === "AEXPR_DISTINCT" ? "IS NOT" : "IS"} ${b.sql})`, type: t(BOOL) };
+    }
+    case "AEXPR_NULLIF": {
+      const [a, b] = unify(ctx, "=", left(), right(), position);
+      return { sql: `NULLIF(${a.sql}, ${b.sql})`, type: a.type };
+    }
+    case "AEXPR_IN": {
+      const subject = left();
+      const items = (asKind(e.rexpr, "List")?.items ?? []).map((n) => translateExpr(ctx, n, scope));
+      const unified = items.map((item) => unify(ctx, "=", subject, item, position));
+      const s = unified[0]?.[0] ?? subject;
+      const list = unified.map(([, b]) => b.sql).join(", ");
+      return { sql: `(${s.sql} ${op === "<>" ? "NOT IN" : "IN"} (${list}))`, type: t(BOOL) };
+    }
+    case "AEXPR_LIKE":
+    case "AEXPR_ILIKE":
+      return like(ctx, e, op, left(), scope, position);
+    case "AEXPR_BETWEEN":
+    case "AEXPR_NOT_BETWEEN":
+    case "AEXPR_BETWEEN_SYM":
+    case "AEXPR_NOT_BETWEEN_SYM": {
+      const [loNode, hiNode] = asKind(e.rexpr, "List")?.items ?? [];
+      const subject = left();
+      const [s, lo] = unify(ctx, ">=", subject, translateExpr(ctx, loNode!, scope), position);
+      const [, hi] = unify(ctx, "<=", s, translateExpr(ctx, hiNode!, scope), position);
+      const not = e.kind.includes("NOT") ? "NOT " : "";
+      if (e.kind.endsWith("_SYM")) {
+        const between = `(${s.sql} BETWEEN min(${lo.sql}, ${hi.sql}) AND max(${lo.sql}, ${hi.sql}))`;
+        return { sql: `(${not}${between})`, type: t(BOOL) };
+      }
+      return { sql: `(${s.sql} ${not}BETWEEN ${lo.sql} AND ${hi.sql})`, type: t(BOOL) };
+    }
+    case "AEXPR_OP_ANY":
+    case "AEXPR_OP_ALL":
+      throw unsupported(`${op} ${e.kind === "AEXPR_OP_ANY" ? "ANY" : "ALL"} (array)`, position);
+    case "AEXPR_SIMILAR":
+      throw unsupported("SIMILAR TO", position);
+    default:
+      throw unsupported(`operator kind ${e.kind}`, position);
+  }
+}
+
+function like(
+  ctx: Ctx,
+  e: NodeOf<"A_Expr">,
+  op: string,
+  subject: Expr,
+  scope: Scope,
+  position?: number,
+): Expr {
+  let escapeSql = "'\\'";
+  let patternNode = e.rexpr!;
+  const call = asKind(patternNode, "FuncCall");
+  if (call && stringList(call.funcname).at(-1) === "like_escape") {
+    patternNode = call.args![0]!;
+    escapeSql = coerce(ctx, translateExpr(ctx, call.args![1]!, scope), t(TEXT), "implicit").sql;
+  }
+  const s = coerce(ctx, subject, t(TEXT), "implicit", position);
+  if (!isUnknown(subject) && !STRING_TYPES.has(subject.type.oid) && subject.type.oid !== UNKNOWN) {
+    throw operatorError(op, subject.type, t(TEXT), position);
+  }
+  const p = coerce(ctx, translateExpr(ctx, patternNode, scope), t(TEXT), "implicit", position);
+  const insensitive = e.kind === "AEXPR_ILIKE";
+  const a = insensitive ? `pg_lower(${s.sql})` : s.sql;
+  const b = insensitive ? `pg_lower(${p.sql})` : p.sql;
+  const not = op.startsWith("!") ? "NOT " : "";
+  return { sql: `(${a} ${not}LIKE ${b} ESCAPE ${escapeSql})`, type: t(BOOL) };
+}

@@ -1,0 +1,232 @@
+import { PgError, unsupported } from "../../errors/pg-error.js";
+import type { Node, NodeOf } from "../ast.js";
+import { asKind } from "../ast.js";
+import { INT8, t } from "../oids.js";
+import type { SqlType } from "../plan.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { coerce, commonType } from "./coerce.js";
+import type { Ctx } from "./context.js";
+import { asBool, translateExpr } from "./expr.js";
+import { type CteMap, translateFrom } from "./from.js";
+import { translateOrderBy } from "./order-by.js";
+import { Scope } from "./scope.js";
+import { translateTargetList } from "./target-list.js";
+
+/** A column of a query's result. */
+export interface OutputColumn {
+  /** The PostgreSQL name. */
+  name: string;
+  /** The name SQLite gives it (unique within the result). */
+  alias: string;
+  type: SqlType;
+  tableOid: number;
+  attnum: number;
+}
+
+export interface SelectOutput {
+  sql: string;
+  columns: OutputColumn[];
+}
+
+/** Translates a SELECT (or VALUES, or set operation) at a query level whose outer levels are parent. */
+export function translateSelect(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  parent?: Scope,
+  outerCtes?: CteMap,
+): SelectOutput {
+  const ctes: CteMap = new Map(outerCtes ?? []);
+  const withSql = stmt.withClause ? translateWith(ctx, stmt.withClause, parent, ctes) : "";
+  if (stmt.intoClause) throw unsupported("SELECT INTO");
+  let body: SelectOutput;
+  if (stmt.op && stmt.op !== "SETOP_NONE") body = setOperation(ctx, stmt, parent, ctes);
+  else if (stmt.valuesLists) body = values(ctx, stmt.valuesLists, parent ?? new Scope());
+  else return withPrefix(withSql, simpleSelect(ctx, stmt, parent, ctes));
+  // ORDER BY and LIMIT of a set operation or VALUES apply to its result.
+  const tail = sortAndLimit(ctx, stmt, undefined, body.columns);
+  if (!tail) return withPrefix(withSql, body);
+  return withPrefix(withSql, { sql: `SELECT * FROM (${body.sql})${tail}`, columns: body.columns });
+}
+
+function withPrefix(withSql: string, out: SelectOutput): SelectOutput {
+  return withSql ? { sql: `${withSql} ${out.sql}`, columns: out.columns } : out;
+}
+
+function simpleSelect(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  parent: Scope | undefined,
+  ctes: CteMap,
+): SelectOutput {
+  const scope = new Scope(parent);
+  const from = translateFrom(ctx, stmt.fromClause, scope, ctes);
+  const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
+  const targets = translateTargetList(ctx, stmt.targetList ?? [], scope);
+  const group = (stmt.groupClause ?? []).map((g) => groupItem(ctx, g, scope, targets.columns));
+  const having = stmt.havingClause ? asBool(ctx, stmt.havingClause, scope, "HAVING") : undefined;
+  if (stmt.groupDistinct) throw unsupported("GROUP BY DISTINCT");
+  if (stmt.windowClause?.length) throw unsupported("WINDOW clauses");
+  let distinct = "";
+  if (stmt.distinctClause) {
+    if (stmt.distinctClause.length > 0 && Object.keys(stmt.distinctClause[0]!).length > 0) {
+      throw unsupported("SELECT DISTINCT ON");
+    }
+    distinct = "DISTINCT ";
+  }
+  for (const lock of stmt.lockingClause ?? []) {
+    // Row locks become the tenant's write slot: whoever holds it is the only writer.
+    if (asKind(lock, "LockingClause")) ctx.writes = true;
+  }
+  const parts = [`SELECT ${distinct}${targets.sql}`];
+  if (from) parts.push(`FROM ${from}`);
+  if (where) parts.push(`WHERE ${where}`);
+  if (group.length) parts.push(`GROUP BY ${group.join(", ")}`);
+  if (having) parts.push(`HAVING ${having}`);
+  const tail = sortAndLimit(ctx, stmt, scope, targets.columns);
+  return { sql: parts.join(" ") + tail, columns: targets.columns };
+}
+
+function groupItem(ctx: Ctx, node: Node, scope: Scope, outputs: OutputColumn[]): string {
+  const c = asKind(node, "A_Const");
+  if (c?.ival !== undefined) {
+    const n = c.ival.ival ?? 0;
+    if (n < 1 || n > outputs.length) {
+      throw new PgError("INVALID_COLUMN_REFERENCE", `GROUP BY position ${n} is not in select list`, {
+        position: ctx.pos(node),
+      });
+    }
+    return String(n);
+  }
+  const ref = asKind(node, "ColumnRef");
+  if (ref?.fields?.length === 1) {
+    const name = (ref.fields[0] as { String?: { sval?: string } }).String?.sval;
+    // PostgreSQL prefers an input column; an output column name is the fallback.
+    try {
+      return translateExpr(ctx, node, scope).sql;
+    } catch (e) {
+      const i = outputs.findIndex((o) => o.name === name);
+      if (i >= 0 && e instanceof PgError && e.code === "42703") return String(i + 1);
+      throw e;
+    }
+  }
+  if (asKind(node, "GroupingSet")) throw unsupported("GROUPING SETS, ROLLUP and CUBE", ctx.pos(node));
+  return translateExpr(ctx, node, scope).sql;
+}
+
+/** ORDER BY, LIMIT, OFFSET and FETCH FIRST. */
+function sortAndLimit(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  scope: Scope | undefined,
+  outputs: OutputColumn[],
+): string {
+  let sql = "";
+  if (stmt.sortClause?.length) sql += ` ORDER BY ${translateOrderBy(ctx, stmt.sortClause, scope, outputs)}`;
+  if (stmt.limitOption === "LIMIT_OPTION_WITH_TIES") throw unsupported("FETCH FIRST ... WITH TIES");
+  const limit = limitExpr(ctx, stmt.limitCount, "LIMIT");
+  const offset = limitExpr(ctx, stmt.limitOffset, "OFFSET");
+  if (limit !== undefined || offset !== undefined) sql += ` LIMIT ${limit ?? "-1"}`;
+  if (offset !== undefined) sql += ` OFFSET ${offset}`;
+  return sql;
+}
+
+function limitExpr(ctx: Ctx, node: Node | undefined, construct: string): string | undefined {
+  if (!node) return undefined;
+  if (asKind(node, "A_Const")?.isnull) return undefined;
+  const e = translateExpr(ctx, node, new Scope());
+  const v = coerce(ctx, e, t(INT8), "implicit", ctx.pos(node)).sql;
+  // PostgreSQL rejects negative counts (2201W / 2201X); SQLite treats them as "no limit".
+  const code = construct === "LIMIT" ? 1 : 0;
+  return /^\d+$/.test(v) ? v : `pg_check_limit(${v}, ${code})`;
+}
+
+function values(ctx: Ctx, lists: Node[], scope: Scope): SelectOutput {
+  const rows = lists.map((l) => (asKind(l, "List")?.items ?? []).map((n) => translateExpr(ctx, n, scope)));
+  const width = rows[0]?.length ?? 0;
+  if (rows.some((r) => r.length !== width)) {
+    throw new PgError("SYNTAX_ERROR", "VALUES lists must all be the same length", {
+      position: ctx.pos(lists[0]),
+    });
+  }
+  const types = Array.from({ length: width }, (_, i) =>
+    commonType(
+      rows.map((r) => r[i]!.type),
+      "VALUES",
+    ),
+  );
+  const sqlRows = rows.map(
+    (r) => `(${r.map((e, i) => coerce(ctx, e, types[i]!, "implicit").sql).join(", ")})`,
+  );
+  const columns = types.map((type, i) => ({
+    name: `column${i + 1}`,
+    alias: `column${i + 1}`,
+    type,
+    tableOid: 0,
+    attnum: 0,
+  }));
+  return { sql: `VALUES ${sqlRows.join(", ")}`, columns };
+}
+
+function setOperation(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  parent: Scope | undefined,
+  ctes: CteMap,
+): SelectOutput {
+  const left = translateSelect(ctx, stmt.larg!, parent, ctes);
+  const right = translateSelect(ctx, stmt.rarg!, parent, ctes);
+  const op = { SETOP_UNION: "UNION", SETOP_INTERSECT: "INTERSECT", SETOP_EXCEPT: "EXCEPT" }[
+    stmt.op as string
+  ];
+  if (!op) throw unsupported(`set operation ${stmt.op}`);
+  if (left.columns.length !== right.columns.length) {
+    throw new PgError("SYNTAX_ERROR", `each ${op} query must have the same number of columns`);
+  }
+  const columns = left.columns.map((c, i) => ({
+    ...c,
+    type: commonType([c.type, right.columns[i]!.type], op),
+    tableOid: 0,
+    attnum: 0,
+  }));
+  // SQLite evaluates compound members left to right without parentheses: nest the right side.
+  const member = (node: NodeOf<"SelectStmt">, out: SelectOutput) =>
+    (node.op && node.op !== "SETOP_NONE") ||
+    node.sortClause ||
+    node.limitCount ||
+    node.limitOffset ||
+    node.withClause
+      ? `SELECT * FROM (${out.sql})`
+      : out.sql;
+  const all = stmt.all ? " ALL" : "";
+  return { sql: `${member(stmt.larg!, left)} ${op}${all} ${member(stmt.rarg!, right)}`, columns };
+}
+
+function translateWith(ctx: Ctx, w: NodeOf<"WithClause">, parent: Scope | undefined, ctes: CteMap): string {
+  const parts: string[] = [];
+  for (const node of w.ctes ?? []) {
+    const cte = asKind(node, "CommonTableExpr")!;
+    const name = cte.ctename!;
+    const select = asKind(cte.ctequery, "SelectStmt");
+    if (!select) throw unsupported("data-modifying statements in WITH", ctx.pos(node));
+    // MATERIALIZED and NOT MATERIALIZED change plans, not results: nothing to translate.
+    const names = (cte.aliascolnames ?? []).map((n) => (n as { String: { sval: string } }).String.sval);
+    let out: SelectOutput;
+    if (w.recursive && select.op === "SETOP_UNION") {
+      // The non-recursive term fixes the column types before the recursive term can refer to them.
+      const seed = translateSelect(ctx, select.larg!, parent, ctes);
+      ctes.set(name, { columns: columnsNamed(seed.columns, names) });
+      out = translateSelect(ctx, select, parent, ctes);
+    } else {
+      out = translateSelect(ctx, select, parent, ctes);
+    }
+    const columns = columnsNamed(out.columns, names);
+    ctes.set(name, { columns: columns.map((c) => ({ name: c.name, alias: c.alias, type: c.type })) });
+    const colList = columns.map((c) => quoteIdent(c.alias)).join(", ");
+    parts.push(`${quoteIdent(name)}(${colList}) AS (${out.sql})`);
+  }
+  return `WITH ${w.recursive ? "RECURSIVE " : ""}${parts.join(", ")}`;
+}
+
+function columnsNamed(columns: OutputColumn[], names: string[]): OutputColumn[] {
+  return columns.map((c, i) => (i < names.length ? { ...c, name: names[i]!, alias: names[i]! } : c));
+}

@@ -1,0 +1,232 @@
+import { unsupported } from "../../errors/pg-error.js";
+import type { Node, NodeKind, NodeOf } from "../ast.js";
+import { nodeKind } from "../ast.js";
+import type { Plan, QueryPlan, TagSpec } from "../plan.js";
+import { bindOrder, type Ctx } from "./context.js";
+import type { DdlOutput } from "./create-table.js";
+import { translateCreateTable } from "./create-table.js";
+import {
+  dropTag,
+  translateCreateIndex,
+  translateCreateView,
+  translateDrop,
+  translateTruncate,
+} from "./ddl-objects.js";
+import { translateInsert } from "./insert.js";
+import { translateSelect } from "./select.js";
+import { translateDelete, translateUpdate } from "./update-delete.js";
+import {
+  translateCreateDatabase,
+  translateDropDatabase,
+  translateSet,
+  translateShow,
+  translateTransaction,
+} from "./utility.js";
+
+type StatementKind = Extract<NodeKind, `${string}Stmt`>;
+
+/** A handler translates a statement; a string names a statement that is not supported (0A000). */
+type Handler<K extends StatementKind> = ((ctx: Ctx, stmt: NodeOf<K>) => Plan) | string;
+
+function query(
+  ctx: Ctx,
+  sql: string,
+  columns: QueryPlan["columns"] | undefined,
+  tag: TagSpec,
+  setup: string[] = [],
+  notice?: string,
+  constant = false,
+): QueryPlan {
+  const bound = bindOrder(sql);
+  return {
+    kind: "query",
+    setup,
+    sql: bound.sql,
+    paramOrder: bound.paramOrder,
+    columns: columns ?? [],
+    returnsRows: columns !== undefined,
+    writes: ctx.writes,
+    changesSchema: ctx.changesSchema,
+    tag,
+    notice,
+    constant: constant && !ctx.writes && !ctx.notConstant && bound.paramOrder.length === 0,
+  };
+}
+
+function ddl(ctx: Ctx, out: DdlOutput, tag: string): QueryPlan {
+  return query(ctx, out.sql, undefined, { kind: "fixed", tag }, out.setup, out.notice);
+}
+
+const resultColumns = (
+  cols:
+    | { name: string; type: QueryPlan["columns"][number]["type"]; tableOid: number; attnum: number }[]
+    | undefined,
+) => cols?.map((c) => ({ name: c.name, type: c.type, tableOid: c.tableOid, attnum: c.attnum }));
+
+/** Every statement kind of PostgreSQL's grammar, each translated or refused by name. */
+const handlers: { [K in StatementKind]: Handler<K> } = {
+  SelectStmt: (ctx, s) => {
+    const out = translateSelect(ctx, s);
+    const constant =
+      !s.fromClause?.length && (!s.op || s.op === "SETOP_NONE") && !s.valuesLists && !s.withClause;
+    return query(
+      ctx,
+      out.sql,
+      resultColumns(out.columns),
+      { kind: "rows", verb: "SELECT" },
+      [],
+      undefined,
+      constant,
+    );
+  },
+  InsertStmt: (ctx, s) => {
+    const out = translateInsert(ctx, s);
+    return query(ctx, out.sql, resultColumns(out.columns), { kind: "insert" });
+  },
+  UpdateStmt: (ctx, s) => {
+    const out = translateUpdate(ctx, s);
+    return query(ctx, out.sql, resultColumns(out.columns), { kind: "rows", verb: "UPDATE" });
+  },
+  DeleteStmt: (ctx, s) => {
+    const out = translateDelete(ctx, s);
+    return query(ctx, out.sql, resultColumns(out.columns), { kind: "rows", verb: "DELETE" });
+  },
+  CreateStmt: (ctx, s) => ddl(ctx, translateCreateTable(ctx, s), "CREATE TABLE"),
+  IndexStmt: (ctx, s) => ddl(ctx, translateCreateIndex(ctx, s), "CREATE INDEX"),
+  ViewStmt: (ctx, s) => ddl(ctx, translateCreateView(ctx, s), "CREATE VIEW"),
+  DropStmt: (ctx, s) => ddl(ctx, translateDrop(ctx, s), dropTag(s)),
+  TruncateStmt: (ctx, s) => ddl(ctx, translateTruncate(ctx, s), "TRUNCATE TABLE"),
+  TransactionStmt: (_ctx, s) => translateTransaction(s),
+  VariableSetStmt: (_ctx, s) => translateSet(s),
+  VariableShowStmt: (_ctx, s) => translateShow(s),
+  CreatedbStmt: (_ctx, s) => translateCreateDatabase(s),
+  DropdbStmt: (_ctx, s) => translateDropDatabase(s),
+  DiscardStmt: (_ctx, s) => ({
+    kind: "discard",
+    tag: `DISCARD ${(s.target ?? "DISCARD_ALL").replace("DISCARD_", "")}`,
+  }),
+  // VACUUM and ANALYZE reclaim space and refresh statistics: neither changes a result.
+  VacuumStmt: (_ctx, s) => ({
+    kind: "noop",
+    tag: s.is_vacuumcmd ? "VACUUM" : "ANALYZE",
+    needsNoTransaction: s.is_vacuumcmd ? "VACUUM" : undefined,
+  }),
+  CheckPointStmt: () => ({ kind: "noop", tag: "CHECKPOINT" }),
+  CreateSchemaStmt: (_ctx, s) => {
+    if (s.schemaname === "public" && s.if_not_exists && !s.schemaElts?.length) {
+      return { kind: "noop", tag: "CREATE SCHEMA", notice: 'schema "public" already exists, skipping' };
+    }
+    throw unsupported("CREATE SCHEMA");
+  },
+  AlterCollationStmt: "ALTER COLLATION",
+  AlterDatabaseRefreshCollStmt: "ALTER DATABASE",
+  AlterDatabaseSetStmt: "ALTER DATABASE ... SET",
+  AlterDatabaseStmt: "ALTER DATABASE",
+  AlterDefaultPrivilegesStmt: "ALTER DEFAULT PRIVILEGES",
+  AlterDomainStmt: "ALTER DOMAIN",
+  AlterEnumStmt: "ALTER TYPE",
+  AlterEventTrigStmt: "ALTER EVENT TRIGGER",
+  AlterExtensionContentsStmt: "ALTER EXTENSION",
+  AlterExtensionStmt: "ALTER EXTENSION",
+  AlterFdwStmt: "ALTER FOREIGN DATA WRAPPER",
+  AlterForeignServerStmt: "ALTER SERVER",
+  AlterFunctionStmt: "ALTER FUNCTION",
+  AlterObjectDependsStmt: "ALTER ... DEPENDS ON EXTENSION",
+  AlterObjectSchemaStmt: "ALTER ... SET SCHEMA",
+  AlterOpFamilyStmt: "ALTER OPERATOR FAMILY",
+  AlterOperatorStmt: "ALTER OPERATOR",
+  AlterOwnerStmt: "ALTER ... OWNER TO",
+  AlterPolicyStmt: "ALTER POLICY",
+  AlterPublicationStmt: "ALTER PUBLICATION",
+  AlterRoleSetStmt: "ALTER ROLE ... SET",
+  AlterRoleStmt: "ALTER ROLE",
+  AlterSeqStmt: "ALTER SEQUENCE",
+  AlterStatsStmt: "ALTER STATISTICS",
+  AlterSubscriptionStmt: "ALTER SUBSCRIPTION",
+  AlterSystemStmt: "ALTER SYSTEM",
+  AlterTSConfigurationStmt: "ALTER TEXT SEARCH CONFIGURATION",
+  AlterTSDictionaryStmt: "ALTER TEXT SEARCH DICTIONARY",
+  AlterTableMoveAllStmt: "ALTER TABLE ALL IN TABLESPACE",
+  AlterTableSpaceOptionsStmt: "ALTER TABLESPACE",
+  AlterTableStmt: "ALTER TABLE",
+  AlterTypeStmt: "ALTER TYPE",
+  AlterUserMappingStmt: "ALTER USER MAPPING",
+  CallStmt: "CALL",
+  ClosePortalStmt: "CLOSE",
+  ClusterStmt: "CLUSTER",
+  CommentStmt: "COMMENT",
+  CompositeTypeStmt: "CREATE TYPE ... AS (...)",
+  ConstraintsSetStmt: "SET CONSTRAINTS",
+  CopyStmt: "COPY",
+  CreateAmStmt: "CREATE ACCESS METHOD",
+  CreateCastStmt: "CREATE CAST",
+  CreateConversionStmt: "CREATE CONVERSION",
+  CreateDomainStmt: "CREATE DOMAIN",
+  CreateEnumStmt: "CREATE TYPE ... AS ENUM",
+  CreateEventTrigStmt: "CREATE EVENT TRIGGER",
+  CreateExtensionStmt: "CREATE EXTENSION",
+  CreateFdwStmt: "CREATE FOREIGN DATA WRAPPER",
+  CreateForeignServerStmt: "CREATE SERVER",
+  CreateForeignTableStmt: "CREATE FOREIGN TABLE",
+  CreateFunctionStmt: "CREATE FUNCTION",
+  CreateOpClassStmt: "CREATE OPERATOR CLASS",
+  CreateOpFamilyStmt: "CREATE OPERATOR FAMILY",
+  CreatePLangStmt: "CREATE LANGUAGE",
+  CreatePolicyStmt: "CREATE POLICY",
+  CreatePublicationStmt: "CREATE PUBLICATION",
+  CreateRangeStmt: "CREATE TYPE ... AS RANGE",
+  CreateRoleStmt: "CREATE ROLE",
+  CreateSeqStmt: "CREATE SEQUENCE",
+  CreateStatsStmt: "CREATE STATISTICS",
+  CreateSubscriptionStmt: "CREATE SUBSCRIPTION",
+  CreateTableAsStmt: "CREATE TABLE AS",
+  CreateTableSpaceStmt: "CREATE TABLESPACE",
+  CreateTransformStmt: "CREATE TRANSFORM",
+  CreateTrigStmt: "CREATE TRIGGER",
+  CreateUserMappingStmt: "CREATE USER MAPPING",
+  DeallocateStmt: "DEALLOCATE",
+  DeclareCursorStmt: "DECLARE CURSOR",
+  DefineStmt: "CREATE AGGREGATE, OPERATOR or TYPE",
+  DoStmt: "DO",
+  DropOwnedStmt: "DROP OWNED",
+  DropRoleStmt: "DROP ROLE",
+  DropSubscriptionStmt: "DROP SUBSCRIPTION",
+  DropTableSpaceStmt: "DROP TABLESPACE",
+  DropUserMappingStmt: "DROP USER MAPPING",
+  ExecuteStmt: "EXECUTE",
+  ExplainStmt: "EXPLAIN",
+  FetchStmt: "FETCH",
+  GrantRoleStmt: "GRANT role",
+  GrantStmt: "GRANT and REVOKE",
+  ImportForeignSchemaStmt: "IMPORT FOREIGN SCHEMA",
+  ListenStmt: "LISTEN",
+  LoadStmt: "LOAD",
+  LockStmt: "LOCK",
+  MergeStmt: "MERGE",
+  NotifyStmt: "NOTIFY",
+  PLAssignStmt: "PL/pgSQL assignment",
+  PrepareStmt: "PREPARE",
+  RawStmt: "this statement",
+  ReassignOwnedStmt: "REASSIGN OWNED",
+  RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
+  ReindexStmt: "REINDEX",
+  RenameStmt: "ALTER ... RENAME",
+  ReplicaIdentityStmt: "REPLICA IDENTITY",
+  ReturnStmt: "RETURN",
+  RuleStmt: "CREATE RULE",
+  SecLabelStmt: "SECURITY LABEL",
+  SetOperationStmt: "this statement",
+  UnlistenStmt: "UNLISTEN",
+};
+
+/** Translates one parsed statement into a plan. */
+export function translateStatement(ctx: Ctx, node: Node): Plan {
+  const kind = nodeKind(node) as StatementKind;
+  const handler = handlers[kind] as Handler<StatementKind> | undefined;
+  if (handler === undefined) throw unsupported(kind);
+  if (typeof handler === "string") throw unsupported(handler);
+  return (handler as (ctx: Ctx, stmt: unknown) => Plan)(
+    ctx,
+    (node as unknown as Record<string, unknown>)[kind],
+  );
+}

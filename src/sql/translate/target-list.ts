@@ -1,0 +1,121 @@
+import { PgError } from "../../errors/pg-error.js";
+import type { Node } from "../ast.js";
+import { asKind, nodeKind, stringList } from "../ast.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { resolveUnknown } from "./coerce.js";
+import type { Ctx, Expr } from "./context.js";
+import { translateExpr } from "./expr.js";
+import { sqlValueFunctionName } from "./functions.js";
+import type { Scope, ScopeColumn } from "./scope.js";
+import type { OutputColumn } from "./select.js";
+
+/** The select list: `*` expansion, output names as PostgreSQL chooses them, unique SQLite aliases. */
+export function translateTargetList(
+  ctx: Ctx,
+  targets: Node[],
+  scope: Scope,
+): { sql: string; columns: OutputColumn[] } {
+  const sqls: string[] = [];
+  const columns: OutputColumn[] = [];
+  const used = new Set<string>();
+  const add = (name: string, e: Expr) => {
+    let alias = name;
+    for (let n = 1; used.has(alias.toLowerCase()); n++) alias = `${name}:${n}`;
+    used.add(alias.toLowerCase());
+    sqls.push(`${e.sql} AS ${quoteIdent(alias)}`);
+    columns.push({
+      name,
+      alias,
+      type: e.type,
+      tableOid: e.source?.tableOid ?? 0,
+      attnum: e.source?.attnum ?? 0,
+    });
+  };
+  for (const target of targets) {
+    const rt = asKind(target, "ResTarget")!;
+    const star = starColumns(ctx, rt.val, scope);
+    if (star) {
+      for (const col of star) add(col.name, columnExpr(col));
+      continue;
+    }
+    const e = resolveUnknown(ctx, translateExpr(ctx, rt.val!, scope));
+    add(rt.name ?? outputName(rt.val!), e);
+  }
+  if (sqls.length === 0) {
+    // PostgreSQL allows an empty select list; SQLite needs something to select.
+    return { sql: 'NULL AS "?column?"', columns: [] };
+  }
+  return { sql: sqls.join(", "), columns };
+}
+
+function columnExpr(col: ScopeColumn): Expr {
+  return {
+    sql: col.ref,
+    type: col.type,
+    source: { tableOid: col.tableOid, attnum: col.attnum, name: col.name },
+  };
+}
+
+/** The columns `*` or `alias.*` stands for, or undefined if val is not a star. */
+function starColumns(ctx: Ctx, val: Node | undefined, scope: Scope): ScopeColumn[] | undefined {
+  const ref = asKind(val, "ColumnRef");
+  if (!ref) return undefined;
+  const fields = stringList(ref.fields);
+  if (fields.at(-1) !== "*") return undefined;
+  if (fields.length === 1) {
+    if (scope.items.length === 0) {
+      throw new PgError("SYNTAX_ERROR", "SELECT * with no tables specified is not valid", {
+        position: ctx.pos(val),
+      });
+    }
+    return scope.items.flatMap((i) => i.columns.filter((c) => !c.hidden));
+  }
+  const item = scope.item(fields[0]!);
+  if (!item) {
+    throw new PgError("UNDEFINED_TABLE", `missing FROM-clause entry for table "${fields[0]}"`, {
+      position: ctx.pos(val),
+    });
+  }
+  return item.columns;
+}
+
+/** The name PostgreSQL gives an unnamed output column (FigureColname). */
+export function outputName(node: Node): string {
+  switch (nodeKind(node)) {
+    case "ColumnRef":
+      return stringList(asKind(node, "ColumnRef")!.fields).at(-1) ?? "?column?";
+    case "FuncCall":
+      return stringList(asKind(node, "FuncCall")!.funcname).at(-1) ?? "?column?";
+    case "TypeCast": {
+      const c = asKind(node, "TypeCast")!;
+      const inner = outputName(c.arg!);
+      return inner !== "?column?" ? inner : (stringList(c.typeName?.names).at(-1) ?? "?column?");
+    }
+    case "CaseExpr":
+      return "case";
+    case "CoalesceExpr":
+      return "coalesce";
+    case "MinMaxExpr":
+      return asKind(node, "MinMaxExpr")!.op === "IS_GREATEST" ? "greatest" : "least";
+    case "SQLValueFunction":
+      return sqlValueFunctionName(asKind(node, "SQLValueFunction")!.op);
+    case "SubLink": {
+      const s = asKind(node, "SubLink")!;
+      if (s.subLinkType === "EXISTS_SUBLINK") return "exists";
+      if (s.subLinkType === "ARRAY_SUBLINK") return "array";
+      if (s.subLinkType === "EXPR_SUBLINK") {
+        const first = asKind(asKind(s.subselect, "SelectStmt")?.targetList?.[0], "ResTarget");
+        return first?.name ?? (first?.val ? outputName(first.val) : "?column?");
+      }
+      return "?column?";
+    }
+    case "A_Expr": {
+      const e = asKind(node, "A_Expr")!;
+      return e.kind === "AEXPR_NULLIF" ? "nullif" : "?column?";
+    }
+    case "CollateClause":
+      return outputName(asKind(node, "CollateClause")!.arg!);
+    default:
+      return "?column?";
+  }
+}

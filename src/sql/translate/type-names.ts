@@ -1,0 +1,36 @@
+import { PgError, unsupported } from "../../errors/pg-error.js";
+import { arrayTypeOf, typeByName, typmodFromArgs } from "../../types/registry.js";
+import type { NodeOf } from "../ast.js";
+import { asKind, stringList } from "../ast.js";
+import type { SqlType } from "../plan.js";
+import type { Ctx } from "./context.js";
+
+/** Resolves a TypeName node (`integer`, `varchar(20)`, `pg_catalog.int4`, `text[]`) to a type and typmod. */
+export function typeFromTypeName(ctx: Ctx, tn: NodeOf<"TypeName">): SqlType {
+  const names = stringList(tn.names);
+  const position = ctx.pos(tn.location);
+  if (tn.setof) throw unsupported("SETOF", position);
+  if (tn.pct_type) throw unsupported("%TYPE", position);
+  const name = names.at(-1)!;
+  const schema = names.length > 1 ? names[0] : undefined;
+  if (schema !== undefined && schema !== "pg_catalog" && schema !== "public") {
+    throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`, { position });
+  }
+  const info = typeByName(name);
+  if (!info) throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`, { position });
+  const args = (tn.typmods ?? []).map((m) => {
+    const c = asKind(m, "A_Const");
+    if (!c?.ival && !c?.fval)
+      throw new PgError("SYNTAX_ERROR", "type modifiers must be simple constants or identifiers", {
+        position,
+      });
+    return Number(c.ival?.ival ?? c.fval?.fval ?? 0);
+  });
+  const typmod = args.length ? typmodFromArgs(info.oid, args) : (tn.typemod ?? -1);
+  if ((tn.arrayBounds ?? []).length > 0) {
+    const arrayOid = arrayTypeOf(info.oid);
+    if (!arrayOid) throw new PgError("UNDEFINED_OBJECT", `type "${name}[]" does not exist`, { position });
+    return { oid: arrayOid, typmod };
+  }
+  return { oid: info.oid, typmod };
+}

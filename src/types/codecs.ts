@@ -1,0 +1,155 @@
+// The codec of every type, and typmod coercion on assignment and casts.
+import { arrayToJson } from "./codecs/array-json.js";
+import { arrayCodec, mapTree, storedArray } from "./codecs/arrays.js";
+import { boolCodec } from "./codecs/bool.js";
+import { byteaCodec } from "./codecs/bytea.js";
+import { dateCodec } from "./codecs/date.js";
+import { timeOfDayText } from "./codecs/datetime-calendar.js";
+import { formatNumericValue } from "./codecs/decimal.js";
+import { float4Codec, float8Codec } from "./codecs/floats.js";
+import { int2Codec, int4Codec, int8Codec, oidCodec } from "./codecs/integers.js";
+import {
+  adjustInterval,
+  formatStoredInterval,
+  intervalCodec,
+  parseStoredInterval,
+} from "./codecs/interval.js";
+import { jsonbCodec, jsonCodec } from "./codecs/json.js";
+import { coerceNumeric, numericCodec, storedNumeric } from "./codecs/numeric.js";
+import {
+  applyCharTypmod,
+  bpcharCodec,
+  charCodec,
+  nameCodec,
+  storedText,
+  textCodec,
+  varcharCodec,
+} from "./codecs/text.js";
+import {
+  formatStoredTimeTz,
+  parseStoredTime,
+  parseStoredTimeTz,
+  roundTime,
+  timeCodec,
+  timetzCodec,
+} from "./codecs/time.js";
+import {
+  formatStoredTimestamp,
+  parseStoredTimestamp,
+  roundTimestamp,
+  timestampCodec,
+  timestamptzCodec,
+} from "./codecs/timestamp.js";
+import { uuidCodec } from "./codecs/uuid.js";
+import type { FormatContext } from "./format-context.js";
+import { elementTypeOf, Oid, typeByOid } from "./registry.js";
+import type { SqliteValue, StoredValue } from "./sqlite-value.js";
+import type { TypeCodec } from "./type-codec.js";
+
+/** Types without a codec of their own: their text is stored and printed as it is. */
+export const fallbackCodec: TypeCodec = {
+  toText: storedText,
+  fromText: (text) => text,
+};
+
+const specific = new Map<number, TypeCodec>([
+  [Oid.bool, boolCodec],
+  [Oid.bytea, byteaCodec],
+  [Oid.char, charCodec],
+  [Oid.name, nameCodec],
+  [Oid.int8, int8Codec],
+  [Oid.int2, int2Codec],
+  [Oid.int4, int4Codec],
+  [Oid.text, textCodec],
+  [Oid.oid, oidCodec],
+  [Oid.json, jsonCodec],
+  [Oid.float4, float4Codec],
+  [Oid.float8, float8Codec],
+  [Oid.unknown, textCodec],
+  [Oid.bpchar, bpcharCodec],
+  [Oid.varchar, varcharCodec],
+  [Oid.date, dateCodec],
+  [Oid.time, timeCodec],
+  [Oid.timestamp, timestampCodec],
+  [Oid.timestamptz, timestamptzCodec],
+  [Oid.interval, intervalCodec],
+  [Oid.timetz, timetzCodec],
+  [Oid.numeric, numericCodec],
+  [Oid.cstring, textCodec],
+  [Oid.uuid, uuidCodec],
+  [Oid.jsonb, jsonbCodec],
+]);
+
+const cache = new Map<number, TypeCodec>();
+
+/** The codec for a type OID; types without a specific codec get the text fallback. */
+export function codecFor(oid: number): TypeCodec {
+  let c = cache.get(oid);
+  if (c) return c;
+  c = specific.get(oid);
+  if (!c) {
+    const elem = elementTypeOf(oid);
+    c =
+      elem === undefined
+        ? fallbackCodec
+        : arrayCodec({ oid: elem, codec: codecFor(elem), delim: typeByOid(elem)?.delimiter ?? "," });
+  }
+  cache.set(oid, c);
+  return c;
+}
+
+/** Whether values of this type have PostgreSQL's binary send/receive format here. */
+export function hasBinaryFormat(oid: number): boolean {
+  const c = codecFor(oid);
+  return c.toBinary !== undefined && c.fromBinary !== undefined;
+}
+
+function coerceScalar(oid: number, value: StoredValue, typmod: number, explicit: boolean): StoredValue {
+  switch (oid) {
+    case Oid.varchar:
+      return applyCharTypmod(storedText(value), typmod, false, explicit);
+    case Oid.bpchar:
+      return applyCharTypmod(storedText(value), typmod, true, explicit);
+    case Oid.numeric:
+      return formatNumericValue(coerceNumeric(storedNumeric(value), typmod));
+    case Oid.timestamp:
+    case Oid.timestamptz:
+      return formatStoredTimestamp(
+        roundTimestamp(parseStoredTimestamp(value), typmod),
+        oid === Oid.timestamptz,
+      );
+    case Oid.time:
+      return timeOfDayText(roundTime(parseStoredTime(value).usec, typmod));
+    case Oid.timetz: {
+      const t = parseStoredTimeTz(value);
+      return formatStoredTimeTz({ usec: roundTime(t.usec, typmod), offset: t.offset });
+    }
+    case Oid.interval:
+      return formatStoredInterval(adjustInterval(parseStoredInterval(value), typmod));
+    default:
+      return value;
+  }
+}
+
+/**
+ * Applies a column's typmod to a stored value as PostgreSQL does on assignment: varchar(n) rejects
+ * longer values (22001) unless the excess is spaces, char(n) pads, numeric(p,s) rounds and checks
+ * (22003), time/timestamp(p) and interval typmods round. `explicit` gives cast semantics instead,
+ * where varchar(n) and char(n) cut silently. Arrays apply the typmod to each element.
+ */
+export function coerceToTypmod(
+  oid: number,
+  value: SqliteValue,
+  typmod: number,
+  _ctx?: FormatContext,
+  explicit = false,
+): SqliteValue {
+  if (value === null || typmod < 0) return value;
+  const elem = elementTypeOf(oid);
+  if (elem === undefined) return coerceScalar(oid, value, typmod, explicit);
+  const tree = storedArray(value, elem);
+  return arrayToJson(
+    mapTree(tree, (v) => coerceScalar(elem, v, typmod, explicit)),
+    elem,
+  );
+}
