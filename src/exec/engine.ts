@@ -48,7 +48,7 @@ export class Engine implements TenantAdmin {
   /** Attaches a session to its tenant; FATAL 3D000 for a bad or unknown name. */
   open(req: OpenSession): void {
     const tenant = this.tenant(req.database, this.options.autoCreate, "FATAL");
-    const settings = new Settings(new Map());
+    const settings = new Settings(new Map([["session_authorization", req.user]]));
     for (const [name, value] of req.settings) settings.set(name, value, false, false);
     settings.changedReported.clear();
     const ctx = new SessionContext(req.sessionId, req.user, req.database, req.pid, tenant, settings);
