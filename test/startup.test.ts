@@ -3,7 +3,7 @@ import { serialize } from "pg-protocol";
 import { Parser } from "pg-protocol/dist/parser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE } from "./support/reference.js";
-import { type TestServer, startServer } from "./support/server.js";
+import { startServer, type TestServer } from "./support/server.js";
 
 interface Startup {
   messages: Record<string, unknown>[];
@@ -20,7 +20,12 @@ function startup(port: number, packets: Buffer[]): Promise<Startup> {
       const messages: Record<string, unknown>[] = [];
       // A single-byte answer to SSLRequest/GSSENCRequest precedes the messages.
       let body = raw;
-      while (body.length > 0 && (body[0] === 0x4e || body[0] === 0x53) && (body.length === 1 || body[1] !== 0)) body = body.subarray(1);
+      while (
+        body.length > 0 &&
+        (body[0] === 0x4e || body[0] === 0x53) &&
+        (body.length === 1 || body[1] !== 0)
+      )
+        body = body.subarray(1);
       new Parser().parse(body, (m) => messages.push(m as unknown as Record<string, unknown>));
       resolve({ messages, raw });
       s.destroy();
@@ -55,10 +60,26 @@ function request(code: number): Buffer {
   return b;
 }
 
-const STABLE = ["client_encoding", "DateStyle", "IntervalStyle", "integer_datetimes", "is_superuser", "server_encoding", "session_authorization", "standard_conforming_strings", "application_name", "default_transaction_read_only", "in_hot_standby"];
+const STABLE = [
+  "client_encoding",
+  "DateStyle",
+  "IntervalStyle",
+  "integer_datetimes",
+  "is_superuser",
+  "server_encoding",
+  "session_authorization",
+  "standard_conforming_strings",
+  "application_name",
+  "default_transaction_read_only",
+  "in_hot_standby",
+];
 
 function statuses(r: Startup): Map<string, string> {
-  return new Map(r.messages.filter((m) => m.name === "parameterStatus").map((m) => [m.parameterName as string, m.parameterValue as string]));
+  return new Map(
+    r.messages
+      .filter((m) => m.name === "parameterStatus")
+      .map((m) => [m.parameterName as string, m.parameterValue as string]),
+  );
 }
 
 describe("startup", () => {
@@ -96,7 +117,12 @@ describe("startup", () => {
   });
 
   it("negotiates protocol 3.0 when a client asks for 3.1 with options, as PostgreSQL does", async () => {
-    const packet = protocolStartup(3, 1, { user: "postgres", database: "postgres", _pq_: "x", "_pq_.test": "1" });
+    const packet = protocolStartup(3, 1, {
+      user: "postgres",
+      database: "postgres",
+      _pq_: "x",
+      "_pq_.test": "1",
+    });
     const theirs = await startup(REFERENCE.port, [packet]);
     const ours = await startup(server.port, [packet]);
     expect(ours.raw.subarray(0, 1).toString()).toBe("v");
@@ -113,7 +139,13 @@ describe("startup", () => {
   });
 
   it("applies settings from the startup packet and its options", async () => {
-    const r = await startup(server.port, [serialize.startup({ user: "u", database: "x", options: "-c TimeZone=Europe/Berlin --DateStyle=SQL,DMY" })]);
+    const r = await startup(server.port, [
+      serialize.startup({
+        user: "u",
+        database: "x",
+        options: "-c TimeZone=Europe/Berlin --DateStyle=SQL,DMY",
+      }),
+    ]);
     const s = statuses(r);
     expect(s.get("TimeZone")).toBe("Europe/Berlin");
     expect(s.get("DateStyle")).toBe("SQL, DMY");

@@ -100,6 +100,8 @@ export class SqliteSchema implements SchemaView {
   }
 }
 
+const SQLITE_TYPE_NAMES = new Set(["", "INTEGER", "INT", "REAL", "BLOB", "NUMERIC", "DOUBLE", "FLOAT"]);
+
 interface XInfo {
   cid: number;
   name: string;
@@ -112,9 +114,10 @@ interface XInfo {
 
 /** A declared type that is not a PostgreSQL type name (a table made by other SQLite tools) maps by affinity. */
 function typeOfDeclared(declared: string): { oid: number; typmod: number } {
-  const parsed = parseDeclaredType(declared);
-  if (parsed) return parsed;
   const d = declared.toUpperCase();
+  // SQLite's own type names (from tables other tools made) keep SQLite's meaning: INTEGER is 64-bit.
+  const parsed = SQLITE_TYPE_NAMES.has(d) ? undefined : parseDeclaredType(declared);
+  if (parsed) return parsed;
   const name = d.includes("INT")
     ? "int8"
     : /CHAR|CLOB|TEXT/.test(d)

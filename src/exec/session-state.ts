@@ -13,6 +13,8 @@ export class Settings {
   private format: FormatContext | undefined;
   /** Names of reported settings changed since last taken, for ParameterStatus. */
   readonly changedReported = new Set<string>();
+  /** The transaction's start, for 'now' and friends in date/time input. */
+  now: (() => number) | undefined;
 
   constructor(initial: Map<string, string>) {
     for (const [name, value] of initial) this.values.set(name, value);
@@ -69,6 +71,7 @@ export class Settings {
       intervalStyle: this.get("IntervalStyle")!,
       extraFloatDigits: Number(this.get("extra_float_digits")),
       byteaOutput: this.get("bytea_output")!,
+      now: this.now,
     };
     return this.format;
   }
@@ -106,7 +109,9 @@ export class SessionContext implements SessionRuntime {
     readonly pid: number,
     readonly tenant: Tenant,
     readonly settings: Settings,
-  ) {}
+  ) {
+    settings.now = () => Number(this.transactionStartMicros());
+  }
 
   /** In an explicit transaction block (BEGIN ... COMMIT). */
   get inBlock(): boolean {

@@ -153,3 +153,20 @@ export function coerceToTypmod(
     elem,
   );
 }
+
+/**
+ * A string literal coerced to a type with a typmod, as PostgreSQL's coerce_type does for an unknown
+ * constant: the input function runs with typmod -1 (except for interval, whose input needs the range),
+ * then the typmod is applied with the cast's semantics: `'abcdef'::varchar(3)` is 'abc', while
+ * assigning 'abcdef' to a varchar(3) column (explicit false) is an error.
+ */
+export function fromLiteral(
+  oid: number,
+  text: string,
+  typmod: number,
+  ctx: FormatContext,
+  explicit: boolean,
+): StoredValue {
+  const stored = codecFor(oid).fromText(text, oid === Oid.interval ? typmod : -1, ctx);
+  return typmod < 0 ? stored : (coerceToTypmod(oid, stored, typmod, ctx, explicit) as StoredValue);
+}

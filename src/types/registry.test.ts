@@ -27,8 +27,20 @@ describe("builtin type table", () => {
 describe("typeByOid and typeByName", () => {
   it("finds types by OID with their pg_type attributes", () => {
     const t = typeByOid(23)!;
-    expect(t).toMatchObject({ name: "int4", len: 4, byVal: true, category: "N", array: 1007, sqlName: "integer" });
-    expect(typeByOid(1043)).toMatchObject({ name: "varchar", collation: 100, input: "varcharin", send: "varcharsend" });
+    expect(t).toMatchObject({
+      name: "int4",
+      len: 4,
+      byVal: true,
+      category: "N",
+      array: 1007,
+      sqlName: "integer",
+    });
+    expect(typeByOid(1043)).toMatchObject({
+      name: "varchar",
+      collation: 100,
+      input: "varcharin",
+      send: "varcharsend",
+    });
     expect(typeByOid(603)?.delimiter).toBe(";");
     expect(typeByOid(999999)).toBeUndefined();
   });
@@ -84,9 +96,15 @@ describe("typmods", () => {
 
   it("rejects bad typmods with PostgreSQL's errors", () => {
     expect(() => typmodFromArgs(Oid.varchar, [0])).toThrow("length for type varchar must be at least 1");
-    expect(() => typmodFromArgs(Oid.bpchar, [10485761])).toThrow("length for type char cannot exceed 10485760");
-    expect(() => typmodFromArgs(Oid.numeric, [1001])).toThrow("NUMERIC precision 1001 must be between 1 and 1000");
-    expect(() => typmodFromArgs(Oid.numeric, [5, -1001])).toThrow("NUMERIC scale -1001 must be between -1000 and 1000");
+    expect(() => typmodFromArgs(Oid.bpchar, [10485761])).toThrow(
+      "length for type char cannot exceed 10485760",
+    );
+    expect(() => typmodFromArgs(Oid.numeric, [1001])).toThrow(
+      "NUMERIC precision 1001 must be between 1 and 1000",
+    );
+    expect(() => typmodFromArgs(Oid.numeric, [5, -1001])).toThrow(
+      "NUMERIC scale -1001 must be between -1000 and 1000",
+    );
     expect(() => typmodFromArgs(Oid.time, [-1])).toThrow("TIME(-1) precision must not be negative");
     expect(() => typmodFromArgs(Oid.int4, [3])).toThrow('type modifier is not allowed for type "int4"');
   });

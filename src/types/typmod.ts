@@ -215,13 +215,39 @@ export function declaredTypeName(oid: number, typmod: number): string {
   const t = typeByOid(oid);
   if (!t) throw new Error(`unknown type OID ${oid}`);
   const args = typmodArgs(oid, typmod);
-  return args.length === 0 ? t.name : `${t.name}(${args.join(",")})`;
+  const name = args.length === 0 ? t.name : `${t.name}(${args.join(",")})`;
+  return TEXT_AFFINITY_NEEDED.has(t.name) ? `${name} ${TEXT_MARK}` : name;
 }
+
+/**
+ * Types stored as text whose names would give a SQLite column NUMERIC affinity, under which SQLite
+ * turns text that looks like a number ('1.50' as json, '007' as name) into a number. Their
+ * declared type ends in "text", which gives TEXT affinity; parseDeclaredType reads past it.
+ */
+const TEXT_MARK = "text";
+const TEXT_AFFINITY_NEEDED = new Set([
+  "json",
+  "jsonb",
+  "name",
+  "xml",
+  "money",
+  "bit",
+  "varbit",
+  "inet",
+  "cidr",
+  "macaddr",
+  "macaddr8",
+  "tsvector",
+  "tsquery",
+  "jsonpath",
+]);
 
 const declaredPattern = /^\s*(.*?)\s*(?:\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\))?\s*(\[\])?\s*$/;
 
 /** The inverse of declaredTypeName (case-insensitive); undefined for anything it does not recognise. */
 export function parseDeclaredType(text: string): { oid: number; typmod: number } | undefined {
+  const marked = /^(.*\S)\s+text$/i.exec(text);
+  if (marked && TEXT_AFFINITY_NEEDED.has(marked[1]!.replace(/\(.*$/, "").toLowerCase())) text = marked[1]!;
   const m = declaredPattern.exec(text);
   if (!m) return undefined;
   let t = typeByName(m[1]!);

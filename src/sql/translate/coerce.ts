@@ -10,6 +10,7 @@ import {
   INT4,
   INT8,
   INTEGER_TYPES,
+  INTERVAL,
   isNumericType,
   NUMERIC,
   OID,
@@ -52,13 +53,16 @@ export function literalOf(
     return `pg_typmod(pg_cast(${sqliteLiteral(text)}, ${TEXT}, ${target.oid}, -1), ${target.oid}, ${target.typmod}, ${explicit ? 1 : 0})`;
   }
   let stored: SqliteValue;
+  // An interval's typmod (fields such as YEAR TO MONTH) changes how its input is read.
+  const inputTypmod = target.oid === INTERVAL ? target.typmod : -1;
   try {
-    stored = codecFor(target.oid).fromText(text, -1, ctx.format);
+    stored = codecFor(target.oid).fromText(text, inputTypmod, ctx.format);
   } catch (e) {
     if (e instanceof PgError) throw e.withPosition(position);
     throw e;
   }
-  if (target.typmod >= 0) stored = coerceToTypmod(target.oid, stored, target.typmod, ctx.format, explicit);
+  if (target.typmod >= 0 && inputTypmod < 0)
+    stored = coerceToTypmod(target.oid, stored, target.typmod, ctx.format, explicit);
   return sqliteLiteral(stored, FLOAT_TYPES.has(target.oid));
 }
 

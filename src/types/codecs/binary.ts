@@ -1,4 +1,4 @@
-// Big-endian helpers for PostgreSQL's binary send/receive formats.
+// Big-endian readers and writers for PostgreSQL's binary send/receive formats.
 import { PgError } from "../../errors/pg-error.js";
 
 /** The error PostgreSQL raises when a binary value has the wrong size or content. */

@@ -13,7 +13,8 @@ import {
   POSTGRES_EPOCH_JDATE,
   UNIX_EPOCH_JDATE,
 } from "./datetime-calendar.js";
-import { decodeDateTime, decodeOptions } from "./datetime-decode.js";
+import { decodeOptions } from "./datetime-context.js";
+import { decodeDateTime } from "./datetime-decode.js";
 import { encodeDate, parseDateStyle } from "./datetime-format.js";
 import { dateTimeParseError } from "./datetime-parse.js";
 
@@ -75,11 +76,12 @@ export function parseStoredDate(value: StoredValue): DateValue {
 
 export const dateCodec: TypeCodec = {
   toText(value, _typmod, ctx) {
-    if (typeof value === "string" && ctx.dateStyle.startsWith("ISO")) return value;
+    const ds = parseDateStyle(ctx.dateStyle);
+    if (typeof value === "string" && ds.style === "ISO") return value;
     const v = parseStoredDate(value);
     if (typeof v === "string") return v;
     const [year, mon, mday] = j2date(v + POSTGRES_EPOCH_JDATE);
-    return encodeDate({ year, mon, mday, hour: 0, min: 0, sec: 0, fsec: 0 }, parseDateStyle(ctx.dateStyle));
+    return encodeDate({ year, mon, mday, hour: 0, min: 0, sec: 0, fsec: 0 }, ds);
   },
   fromText: (text, _typmod, ctx) => formatStoredDate(readDate(text, ctx)),
   toBinary(value) {

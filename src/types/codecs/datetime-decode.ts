@@ -1,16 +1,16 @@
-// DecodeDateTime and DecodeTimeOnly from PostgreSQL's datetime.c: the field-level grammar of date,
-// time, timestamp and timestamptz input.
-import type { FormatContext } from "../format-context.js";
-import { date2j, j2date, type Tm, UNIX_EPOCH_JDATE, USECS_PER_DAY } from "./datetime-calendar.js";
-import { parseDateStyle } from "./datetime-format.js";
+import { date2j, j2date, type Tm, USECS_PER_DAY } from "./datetime-calendar.js";
+import { currentTm, type DecodeOptions, localSeconds } from "./datetime-context.js";
 import {
-  bad,
-  DATE_M,
-  type DateOrder,
   type DecodeState,
   decodeDate,
   decodeNumber,
   decodeNumberField,
+  validateDate,
+} from "./datetime-fields.js";
+import { isDateKeyword, keywords, monthOf } from "./datetime-keywords.js";
+import {
+  bad,
+  DATE_M,
   decodeTime,
   decodeTimezone,
   type Field,
@@ -20,80 +20,9 @@ import {
   parseDateTimeFields,
   parseFraction,
   TIME_M,
-  validateDate,
 } from "./datetime-parse.js";
 import { findZone, offsetForLocal, sessionZone, type Zone, zoneOrError } from "./timezone.js";
 import { zoneAbbrev } from "./timezone-abbrevs.js";
-
-type Keyword =
-  | ["reserv", "early" | "late" | "epoch" | "now" | "today" | "tomorrow" | "yesterday" | "zulu"]
-  | ["month" | "dow" | "ampm" | "adbc", number]
-  | ["units", "y" | "m" | "d" | "h" | "mm" | "s" | "julian" | "other"]
-  | ["isotime" | "ignore" | "dtzmod", number];
-
-const keywords = new Map<string, Keyword>();
-const months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const monthLong = ["january", "february", "march", "april", "may", "june", "july", "august", "september"];
-for (const [i, m] of months.entries()) keywords.set(m, ["month", i + 1]);
-for (const [i, m] of monthLong.entries()) keywords.set(m, ["month", i + 1]);
-for (const [m, i] of [
-  ["sept", 9],
-  ["october", 10],
-  ["november", 11],
-  ["december", 12],
-] as const) {
-  keywords.set(m, ["month", i]);
-}
-const dows: [string, number][] = [
-  ["sun", 0],
-  ["sunday", 0],
-  ["mon", 1],
-  ["monday", 1],
-  ["tue", 2],
-  ["tues", 2],
-  ["tuesday", 2],
-  ["wed", 3],
-  ["wednesday", 3],
-  ["weds", 3],
-  ["thu", 4],
-  ["thur", 4],
-  ["thurs", 4],
-  ["thursday", 4],
-  ["fri", 5],
-  ["friday", 5],
-  ["sat", 6],
-  ["saturday", 6],
-];
-for (const [d, i] of dows) keywords.set(d, ["dow", i]);
-for (const r of ["epoch", "now", "today", "tomorrow", "yesterday"] as const) keywords.set(r, ["reserv", r]);
-keywords.set("-infinity", ["reserv", "early"]);
-keywords.set("infinity", ["reserv", "late"]);
-keywords.set("allballs", ["reserv", "zulu"]);
-keywords.set("am", ["ampm", 0]);
-keywords.set("pm", ["ampm", 1]);
-keywords.set("ad", ["adbc", 0]);
-keywords.set("bc", ["adbc", 1]);
-keywords.set("at", ["ignore", 0]);
-keywords.set("on", ["ignore", 0]);
-keywords.set("t", ["isotime", 0]);
-keywords.set("dst", ["dtzmod", 3600]);
-for (const u of ["y", "m", "d", "h", "mm", "s"] as const) keywords.set(u, ["units", u]);
-for (const u of ["j", "jd", "julian"]) keywords.set(u, ["units", "julian"]);
-for (const u of ["dow", "doy", "isodow", "isoyear"]) keywords.set(u, ["units", "other"]);
-
-export const isDateKeyword = (w: string): boolean => keywords.has(w);
-
-function monthOf(word: string): number | undefined {
-  const k = keywords.get(word);
-  return k && k[0] === "month" ? k[1] : undefined;
-}
-
-export interface DecodeOptions {
-  order: DateOrder;
-  timeZone: string;
-  /** Microseconds since 1970-01-01 UTC of the current transaction. */
-  now: number;
-}
 
 export interface Decoded {
   kind: "date" | "epoch" | "late" | "early";
@@ -102,36 +31,6 @@ export interface Decoded {
   offset: number;
   /** Whether the input named a zone or offset. */
   hasZone: boolean;
-}
-
-/** The current time in the session zone, broken down (GetCurrentTimeUsec). */
-function currentTm(opts: DecodeOptions, zone: Zone): { tm: Tm; offset: number } {
-  const unixSec = Math.floor(opts.now / 1e6);
-  const offset = zone.offsetAt(unixSec);
-  const local = opts.now + offset * 1e6;
-  const day = Math.floor(local / USECS_PER_DAY);
-  const usec = local - day * USECS_PER_DAY;
-  const [year, mon, mday] = j2date(day + UNIX_EPOCH_JDATE);
-  const s = Math.floor(usec / 1e6);
-  return {
-    tm: {
-      year,
-      mon,
-      mday,
-      hour: Math.floor(s / 3600),
-      min: Math.floor(s / 60) % 60,
-      sec: s % 60,
-      fsec: usec % 1e6,
-    },
-    offset,
-  };
-}
-
-/** Local wall-clock seconds since 1970 for a broken-down time. */
-export function localSeconds(tm: Tm): number {
-  return (
-    (date2j(tm.year, tm.mon, tm.mday) - UNIX_EPOCH_JDATE) * 86_400 + tm.hour * 3600 + tm.min * 60 + tm.sec
-  );
 }
 
 function newState(): DecodeState {
@@ -450,13 +349,4 @@ function finishTime(tm: Tm, fmask: number, p: Pending, opts: DecodeOptions): Dec
     offset = offsetForLocal(zone, localSeconds({ ...day, hour: tm.hour, min: tm.min, sec: tm.sec }));
   }
   return { kind: "date", tm, offset, hasZone };
-}
-
-/** The DecodeDateTime options for a session's settings. */
-export function decodeOptions(ctx: FormatContext): DecodeOptions {
-  return {
-    order: parseDateStyle(ctx.dateStyle).order,
-    timeZone: ctx.timeZone,
-    now: ctx.now ? ctx.now() : Math.round((performance.timeOrigin + performance.now()) * 1000),
-  };
 }

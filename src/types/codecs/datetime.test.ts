@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultFormatContext, type FormatContext } from "../format-context.js";
 import { dateCodec } from "./date.js";
-import { offsetForLocal, sessionZone } from "./timezone.js";
 import { timeCodec, timetzCodec } from "./time.js";
 import { parseStoredTimestamp, timestampCodec, timestamptzCodec } from "./timestamp.js";
+import { offsetForLocal, sessionZone } from "./timezone.js";
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 // 2024-07-04 15:30:00.123456 UTC.
@@ -19,7 +19,9 @@ describe("date", () => {
     expect(dateCodec.toText("1999-01-08", -1, ctx({ dateStyle: "SQL, DMY" }))).toBe("08/01/1999");
     expect(dateCodec.toText("1999-01-08", -1, ctx({ dateStyle: "Postgres, MDY" }))).toBe("01-08-1999");
     expect(dateCodec.toText("1999-01-08", -1, ctx({ dateStyle: "German" }))).toBe("08.01.1999");
-    expect(() => dateCodec.fromText("2023-02-29", -1, ctx())).toThrow('date/time field value out of range: "2023-02-29"');
+    expect(() => dateCodec.fromText("2023-02-29", -1, ctx())).toThrow(
+      'date/time field value out of range: "2023-02-29"',
+    );
     expect(hex(dateCodec.toBinary!("2000-01-02", -1, ctx()))).toBe("00000001");
     expect(hex(dateCodec.toBinary!("infinity", -1, ctx()))).toBe("7fffffff");
   });
@@ -46,7 +48,9 @@ describe("date", () => {
 describe("timestamp and timestamptz", () => {
   it("store timestamp as its ISO text and timestamptz in UTC with +00:00", () => {
     expect(timestampCodec.fromText("2024-01-02 03:04:05.500+05", -1, ctx())).toBe("2024-01-02 03:04:05.5");
-    expect(timestamptzCodec.fromText("2024-01-02 03:04:05.5+05:30", -1, ctx())).toBe("2024-01-01 21:34:05.5+00:00");
+    expect(timestamptzCodec.fromText("2024-01-02 03:04:05.5+05:30", -1, ctx())).toBe(
+      "2024-01-01 21:34:05.5+00:00",
+    );
     expect(timestamptzCodec.fromText("2024-01-02 03:04:05", -1, ctx({ timeZone: "Europe/Berlin" }))).toBe(
       "2024-01-02 02:04:05+00:00",
     );
@@ -58,14 +62,18 @@ describe("timestamp and timestamptz", () => {
   it("prints timestamptz in the session zone and DateStyle", () => {
     const v = "2024-01-02 02:04:05.5+00:00";
     expect(timestamptzCodec.toText(v, -1, ctx())).toBe("2024-01-02 02:04:05.5+00");
-    expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "Europe/Berlin" }))).toBe("2024-01-02 03:04:05.5+01");
-    expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "Asia/Kolkata" }))).toBe("2024-01-02 07:34:05.5+05:30");
+    expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "Europe/Berlin" }))).toBe(
+      "2024-01-02 03:04:05.5+01",
+    );
+    expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "Asia/Kolkata" }))).toBe(
+      "2024-01-02 07:34:05.5+05:30",
+    );
     expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "Europe/Berlin", dateStyle: "SQL, DMY" }))).toBe(
       "02/01/2024 03:04:05.5 CET",
     );
-    expect(timestamptzCodec.toText(v, -1, ctx({ timeZone: "America/New_York", dateStyle: "Postgres, MDY" }))).toBe(
-      "Mon Jan 01 21:04:05.5 2024 EST",
-    );
+    expect(
+      timestamptzCodec.toText(v, -1, ctx({ timeZone: "America/New_York", dateStyle: "Postgres, MDY" })),
+    ).toBe("Mon Jan 01 21:04:05.5 2024 EST");
     expect(timestamptzCodec.toText("1800-01-01 00:00:00+00:00", -1, ctx({ timeZone: "Europe/Berlin" }))).toBe(
       "1800-01-01 00:53:28+00:53:28",
     );
@@ -104,7 +112,9 @@ describe("time and timetz", () => {
     expect(timeCodec.fromText("24:00:00", -1, ctx())).toBe("24:00:00");
     expect(timeCodec.fromText("23:59:59.95", 1, ctx())).toBe("24:00:00");
     expect(timeCodec.fromText("040506.789", -1, ctx())).toBe("04:05:06.789");
-    expect(() => timeCodec.fromText("24:00:01", -1, ctx())).toThrow('date/time field value out of range: "24:00:01"');
+    expect(() => timeCodec.fromText("24:00:01", -1, ctx())).toThrow(
+      'date/time field value out of range: "24:00:01"',
+    );
     expect(timetzCodec.fromText("04:05:06+05:30", -1, ctx())).toBe("04:05:06+05:30");
     expect(timetzCodec.fromText("04:05:06 PST", -1, ctx())).toBe("04:05:06-08");
   });
@@ -113,6 +123,8 @@ describe("time and timetz", () => {
     expect(timetzCodec.fromText("12:00", -1, ctx({ timeZone: "Europe/Berlin" }))).toBe("12:00:00+02");
     expect(timetzCodec.fromText("2024-01-15 12:00 Europe/Berlin", -1, ctx())).toBe("12:00:00+01");
     expect(hex(timetzCodec.toBinary!("00:00:01+05:30", -1, ctx()))).toBe("00000000000f4240ffffb2a8");
-    expect(timetzCodec.fromBinary!(Buffer.from("00000000000f4240ffffb2a8", "hex"), -1, ctx())).toBe("00:00:01+05:30");
+    expect(timetzCodec.fromBinary!(Buffer.from("00000000000f4240ffffb2a8", "hex"), -1, ctx())).toBe(
+      "00:00:01+05:30",
+    );
   });
 });

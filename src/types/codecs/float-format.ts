@@ -29,14 +29,14 @@ function pow(base: bigint, e: number): bigint {
  * inside the rounding interval (PostgreSQL builds Ryu without STRICTLY_SHORTEST, so the bounds are
  * excluded), correctly rounded with ties to even. Exact, with BigInt.
  */
-function ryuExact(v: number, m2: bigint, e2: number, mmShift: boolean): Decimal {
+function ryuExact(v: number, m2: bigint, e2: number, mmShift: boolean, minLen = 1): Decimal {
   const mv = 4n * m2;
   const mp = mv + 2n;
   // The gap below is half as wide when v is a power of two (mmShift false).
   const mm = mv - (mmShift ? 2n : 1n);
   const e = e2 - 2;
   const first = Math.floor(Math.log10(v));
-  for (let len = 1; len <= 17; len++) {
+  for (let len = minLen; len <= 17; len++) {
     // Candidates are integers d * 10^k; compare d * 10^k with x * 2^e exactly.
     const k = first - (len - 1);
     const lhsFactor = pow(10n, k) * pow(2n, -e);
@@ -68,7 +68,16 @@ function shortestFloat32(v: number): Decimal {
   const ieeeExp = (bits >>> 23) & 0xff;
   const ieeeMant = bits & 0x7fffff;
   const m2 = BigInt(ieeeExp === 0 ? ieeeMant : ieeeMant | 0x800000);
-  return ryuExact(v, m2, (ieeeExp === 0 ? 1 : ieeeExp) - 150, ieeeMant !== 0 || ieeeExp <= 1);
+  // No fewer digits can work than the fewest that read back as v (the bounds included).
+  let minLen = 1;
+  while (minLen < 9 && Math.fround(Number(v.toPrecision(minLen))) !== v) minLen++;
+  return ryuExact(
+    v,
+    m2,
+    (ieeeExp === 0 ? 1 : ieeeExp) - 150,
+    ieeeMant !== 0 || ieeeExp <= 1,
+    Math.max(1, minLen - 1),
+  );
 }
 
 /**

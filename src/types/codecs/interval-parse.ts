@@ -1,7 +1,7 @@
 // interval input: DecodeInterval and DecodeISO8601Interval from PostgreSQL 15's datetime.c.
 import { IntervalField as F } from "../typmod.js";
 import { type Tm, USECS_PER_DAY } from "./datetime-calendar.js";
-import { isDateKeyword } from "./datetime-decode.js";
+import { isDateKeyword } from "./datetime-keywords.js";
 import {
   bad,
   DateTimeError,
@@ -10,20 +10,10 @@ import {
   overflow,
   parseDateTimeFields,
 } from "./datetime-parse.js";
+import { Acc, checkInt64, type Interval, USECS_PER_HOUR, USECS_PER_MINUTE } from "./interval-acc.js";
+import { decodeIso } from "./interval-iso.js";
 
-/** An interval as PostgreSQL holds it: months, days and microseconds, each with its own sign. */
-export interface Interval {
-  months: number;
-  days: number;
-  usec: number;
-}
-
-const USECS_PER_HOUR = 3_600_000_000;
-const USECS_PER_MINUTE = 60_000_000;
-const INT32_MAX = 2147483647;
-const INT32_MIN = -2147483648;
-// int64's range; doubles cannot hold 2^63 - 1 exactly, so the check is at 2^63.
-const INT64_LIMIT = 2 ** 63;
+export type { Interval };
 
 type Unit =
   | "microsecond"
@@ -60,74 +50,6 @@ const unitWords: [Unit, string][] = [
   ["other", "timezone timezone_h timezone_m"],
 ];
 for (const [unit, words] of unitWords) for (const w of words.split(" ")) units.set(w, unit);
-
-function checkInt32(v: number): number {
-  if (!Number.isFinite(v) || v > INT32_MAX || v < INT32_MIN) throw overflow();
-  return v;
-}
-
-function checkInt64(v: number): number {
-  if (!Number.isFinite(v) || Math.abs(v) >= INT64_LIMIT) throw overflow();
-  return v;
-}
-
-/** The itm_in accumulator of DecodeInterval, with PostgreSQL's overflow checks. */
-class Acc {
-  usec = 0;
-  days = 0;
-  months = 0;
-  years = 0;
-
-  fractMicros(frac: number, scale: number): void {
-    if (frac === 0) return;
-    frac *= scale;
-    let u = Math.trunc(frac);
-    frac -= u;
-    if (frac > 0.5) u++;
-    else if (frac < -0.5) u--;
-    this.usec = checkInt64(this.usec + u);
-  }
-
-  fractDays(frac: number, scale: number): void {
-    if (frac === 0) return;
-    frac *= scale;
-    const extra = Math.trunc(frac);
-    this.days = checkInt32(this.days + extra);
-    this.fractMicros(frac - extra, USECS_PER_DAY);
-  }
-
-  fractYears(frac: number, scale: number): void {
-    const extra = roundHalfEven(frac * scale * 12);
-    this.months = checkInt32(this.months + extra);
-  }
-
-  micros(val: number, frac: number, scale: number): void {
-    this.usec = checkInt64(this.usec + checkInt64(val * scale));
-    this.fractMicros(frac, scale);
-  }
-
-  addDays(val: number, scale: number): void {
-    this.days = checkInt32(this.days + checkInt32(checkInt32(val) * scale));
-  }
-
-  addMonths(val: number): void {
-    this.months = checkInt32(this.months + checkInt32(val));
-  }
-
-  addYears(val: number, scale: number): void {
-    this.years = checkInt32(this.years + checkInt32(checkInt32(val) * scale));
-  }
-
-  result(): Interval {
-    const months = checkInt32(this.years * 12 + this.months);
-    return { months, days: this.days, usec: this.usec };
-  }
-}
-
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
 
 function addUnit(acc: Acc, unit: Unit, val: number, fval: number): number {
   switch (unit) {
@@ -276,125 +198,6 @@ function decodeFields(fields: Field[], range: number, sqlStandard: boolean): Int
   if (fmask === 0) throw bad();
   const r = acc.result();
   return isBefore ? { months: -r.months, days: -r.days, usec: -r.usec } : r;
-}
-
-/** ParseISO8601Number: a strtod number, split into its integer part and fraction. */
-function isoNumber(s: string, pos: number): { val: number; frac: number; end: number } {
-  const m = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(s.slice(pos));
-  if (!m || !/[\d.-]/.test(s[pos] ?? "")) throw bad();
-  const v = Number(m[0]);
-  if (Number.isNaN(v) || v < -1e15 || v > 1e15) throw overflow();
-  const val = v >= 0 ? Math.floor(v) : -Math.floor(-v);
-  return { val, frac: v - val, end: pos + m[0].length };
-}
-
-/** DecodeISO8601Interval: "P1Y2M3DT4H5M6S", "P0001-02-03T04:05:06", "P00010203T040506". */
-function decodeIso(s: string): Interval {
-  if (s.length < 2 || s[0] !== "P") throw bad();
-  const acc = new Acc();
-  let i = 1;
-  let datePart = true;
-  let haveField = false;
-  const intWidth = (from: number) => /^[-+]?\d*/.exec(s.slice(from))![0].replace(/^[-+]/, "").length;
-  while (i < s.length) {
-    if (s[i] === "T") {
-      datePart = false;
-      haveField = false;
-      i++;
-      continue;
-    }
-    const start = i;
-    let n = isoNumber(s, i);
-    i = n.end;
-    const unit = s[i] ?? "";
-    i++;
-    if (datePart) {
-      if (unit === "Y") {
-        acc.addYears(n.val, 1);
-        acc.fractYears(n.frac, 1);
-      } else if (unit === "M") {
-        acc.addMonths(n.val);
-        acc.fractDays(n.frac, 30);
-      } else if (unit === "W") {
-        acc.addDays(n.val, 7);
-        acc.fractDays(n.frac, 7);
-      } else if (unit === "D") {
-        acc.addDays(n.val, 1);
-        acc.fractMicros(n.frac, USECS_PER_DAY);
-      } else if (unit === "T" || unit === "" || unit === "-") {
-        if (unit !== "-" && intWidth(start) === 8 && !haveField) {
-          acc.addYears(Math.trunc(n.val / 10000), 1);
-          acc.addMonths(Math.trunc(n.val / 100) % 100);
-          acc.addDays(n.val % 100, 1);
-          acc.fractMicros(n.frac, USECS_PER_DAY);
-          if (unit === "") return acc.result();
-          datePart = false;
-          haveField = false;
-          continue;
-        }
-        if (haveField) throw bad();
-        acc.addYears(n.val, 1);
-        acc.fractYears(n.frac, 1);
-        if (unit === "") return acc.result();
-        if (unit === "T") {
-          datePart = false;
-          haveField = false;
-          continue;
-        }
-        n = isoNumber(s, i);
-        i = n.end;
-        acc.addMonths(n.val);
-        acc.fractDays(n.frac, 30);
-        if (i >= s.length) return acc.result();
-        if (s[i] !== "T") {
-          if (s[i] !== "-") throw bad();
-          n = isoNumber(s, i + 1);
-          i = n.end;
-          acc.addDays(n.val, 1);
-          acc.fractMicros(n.frac, USECS_PER_DAY);
-          if (i >= s.length) return acc.result();
-          if (s[i] !== "T") throw bad();
-        }
-        i++;
-        datePart = false;
-        haveField = false;
-        continue;
-      } else {
-        throw bad();
-      }
-    } else if (unit === "H") {
-      acc.micros(n.val, n.frac, USECS_PER_HOUR);
-    } else if (unit === "M") {
-      acc.micros(n.val, n.frac, USECS_PER_MINUTE);
-    } else if (unit === "S") {
-      acc.micros(n.val, n.frac, 1_000_000);
-    } else if (unit === "" || unit === ":") {
-      if (unit === "" && intWidth(start) === 6 && !haveField) {
-        acc.micros(Math.trunc(n.val / 10000), 0, USECS_PER_HOUR);
-        acc.micros(Math.trunc(n.val / 100) % 100, 0, USECS_PER_MINUTE);
-        acc.micros(n.val % 100, 0, 1_000_000);
-        acc.fractMicros(n.frac, 1);
-        return acc.result();
-      }
-      if (haveField) throw bad();
-      acc.micros(n.val, n.frac, USECS_PER_HOUR);
-      if (unit === "") return acc.result();
-      n = isoNumber(s, i);
-      i = n.end;
-      acc.micros(n.val, n.frac, USECS_PER_MINUTE);
-      if (i >= s.length) return acc.result();
-      if (s[i] !== ":") throw bad();
-      n = isoNumber(s, i + 1);
-      i = n.end;
-      acc.micros(n.val, n.frac, 1_000_000);
-      if (i >= s.length) return acc.result();
-      throw bad();
-    } else {
-      throw bad();
-    }
-    haveField = true;
-  }
-  return acc.result();
 }
 
 /** interval_in before the typmod: PostgreSQL's syntax first, then ISO 8601 durations. */

@@ -82,7 +82,11 @@ function secondsPart(sec: number, fsec: number, fill: boolean): string {
   const s = Math.abs(sec);
   const whole = fill && s < 10 ? `0${s}` : String(s);
   if (fsec === 0) return whole;
-  return `${whole}.${String(Math.abs(fsec)).padStart(6, "0").replace(/0+$/, "")}`;
+  let f = String(Math.abs(fsec)).padStart(6, "0");
+  let end = f.length;
+  while (f.charCodeAt(end - 1) === 48) end--;
+  f = f.slice(0, end);
+  return `${whole}.${f}`;
 }
 
 /** interval2itm: years, months, days, hours, minutes, seconds, microseconds, each carrying its sign. */
@@ -95,35 +99,40 @@ function split(v: Interval): number[] {
   const min = Math.trunc(t / USECS_PER_MINUTE);
   t -= min * USECS_PER_MINUTE;
   const sec = Math.trunc(t / 1e6);
-  return [year, mon, v.days, hour, min, sec, t - sec * 1e6].map((x) => x + 0);
+  // "+ 0" turns -0 into 0.
+  return [year + 0, mon + 0, v.days + 0, hour + 0, min + 0, sec + 0, t - sec * 1e6 + 0];
+}
+
+/** AddPostgresIntPart: " +3 days" etc.; returns the text and the sign state for the next part. */
+function postgresPart(
+  out: string,
+  value: number,
+  unit: string,
+  state: { zero: boolean; before: boolean },
+): string {
+  if (value === 0) return out;
+  const text = `${state.zero ? "" : " "}${state.before && value > 0 ? "+" : ""}${value} ${unit}${value !== 1 ? "s" : ""}`;
+  state.before = value < 0;
+  state.zero = false;
+  return out + text;
 }
 
 function postgresStyle(v: Interval): string {
-  const [year, mon, mday, hour, min, sec, fsec] = split(v) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  let out = "";
-  let isZero = true;
-  let isBefore = false;
-  const part = (value: number, unit: string) => {
-    if (value === 0) return;
-    out += `${isZero ? "" : " "}${isBefore && value > 0 ? "+" : ""}${value} ${unit}${value !== 1 ? "s" : ""}`;
-    isBefore = value < 0;
-    isZero = false;
-  };
-  part(year, "year");
-  part(mon, "mon");
-  part(mday, "day");
-  if (isZero || hour !== 0 || min !== 0 || sec !== 0 || fsec !== 0) {
-    const minus = hour < 0 || min < 0 || sec < 0 || fsec < 0;
-    out += `${isZero ? "" : " "}${minus ? "-" : isBefore ? "+" : ""}${pad2(Math.abs(hour))}:${pad2(Math.abs(min))}:`;
-    out += secondsPart(sec, fsec, true);
+  const year = Math.trunc(v.months / 12) + 0;
+  const mon = v.months - year * 12 + 0;
+  const state = { zero: true, before: false };
+  let out = postgresPart("", year, "year", state);
+  out = postgresPart(out, mon, "mon", state);
+  out = postgresPart(out, v.days + 0, "day", state);
+  const t = v.usec;
+  if (state.zero || t !== 0) {
+    const a = Math.abs(t);
+    const hour = Math.floor(a / USECS_PER_HOUR);
+    const min = Math.floor((a - hour * USECS_PER_HOUR) / USECS_PER_MINUTE);
+    const rest = a - hour * USECS_PER_HOUR - min * USECS_PER_MINUTE;
+    const sec = Math.floor(rest / 1e6);
+    const sign = t < 0 ? "-" : state.before ? "+" : "";
+    out += `${state.zero ? "" : " "}${sign}${pad2(hour)}:${pad2(min)}:${secondsPart(sec, rest - sec * 1e6, true)}`;
   }
   return out;
 }

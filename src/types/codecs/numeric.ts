@@ -56,6 +56,7 @@ function withScale(text: string, scale: number): string {
   const dot = text.indexOf(".");
   const have = dot < 0 ? 0 : text.length - dot - 1;
   if (have === scale) return text;
+  if (have < scale) return `${text}${dot < 0 ? "." : ""}${"0".repeat(scale - have)}`;
   const d = parseNumeric(text);
   return d === undefined || typeof d === "string" ? text : formatDecimal(roundDecimal(d, scale));
 }
@@ -65,7 +66,12 @@ function numericText(value: StoredValue, typmod: number): string {
   let text: string;
   if (typeof value === "string") {
     text = value;
-  } else if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) < 1e21) {
+  } else if (
+    typeof value === "number" &&
+    Math.abs(value) < 1e15 &&
+    (Number.isInteger(value) || Math.abs(value) >= 1e-4)
+  ) {
+    // JavaScript prints these in plain notation with the shortest digits.
     text = String(value);
   } else if (typeof value === "bigint") {
     text = value.toString();

@@ -10,7 +10,9 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 describe("character types", () => {
   it("apply varchar(n) and char(n) on assignment and on casts", () => {
     expect(varcharCodec.fromText("abc  ", 7, ctx)).toBe("abc");
-    expect(() => varcharCodec.fromText("abcd", 7, ctx)).toThrow("value too long for type character varying(3)");
+    expect(() => varcharCodec.fromText("abcd", 7, ctx)).toThrow(
+      "value too long for type character varying(3)",
+    );
     expect(varcharCodec.fromText("é😀x", 7, ctx)).toBe("é😀x");
     expect(bpcharCodec.fromText("a", 7, ctx)).toBe("a  ");
     expect(() => bpcharCodec.fromText("abcd", 7, ctx)).toThrow("value too long for type character(3)");
@@ -29,7 +31,7 @@ describe("character types", () => {
     );
   });
 
-  it("cuts name to 63 bytes and keeps one byte of \"char\"", () => {
+  it('cuts name to 63 bytes and keeps one byte of "char"', () => {
     expect(nameCodec.fromText("é".repeat(40), -1, ctx)).toBe("é".repeat(31));
     expect(charCodec.fromText("ab", -1, ctx)).toBe("a");
     expect(charCodec.fromText("é", -1, ctx)).toBe("\\303");
@@ -58,8 +60,12 @@ describe("bytea", () => {
 
 describe("uuid", () => {
   it("stores the canonical lowercase form", () => {
-    expect(uuidCodec.fromText("{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}", -1, ctx)).toBe("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
-    expect(uuidCodec.fromText("a0eebc999c0b4ef8bb6d6bb9bd380a11", -1, ctx)).toBe("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+    expect(uuidCodec.fromText("{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}", -1, ctx)).toBe(
+      "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+    );
+    expect(uuidCodec.fromText("a0eebc999c0b4ef8bb6d6bb9bd380a11", -1, ctx)).toBe(
+      "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+    );
     expect(() => uuidCodec.fromText("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1", -1, ctx)).toThrow(
       'invalid input syntax for type uuid: "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1"',
     );
@@ -86,8 +92,12 @@ describe("json and jsonb", () => {
   });
 
   it("normalises jsonb like jsonb_out", () => {
-    expect(jsonbCodec.fromText('{"b":1,"a":2,"aa":[1,{}],"b":3}', -1, ctx)).toBe('{"a": 2, "b": 3, "aa": [1, {}]}');
-    expect(jsonbCodec.fromText("[1.0, -0, 1e2, 1E-2, \"x\\u0001\\/\"]", -1, ctx)).toBe('[1.0, 0, 100, 0.01, "x\\u0001/"]');
+    expect(jsonbCodec.fromText('{"b":1,"a":2,"aa":[1,{}],"b":3}', -1, ctx)).toBe(
+      '{"a": 2, "b": 3, "aa": [1, {}]}',
+    );
+    expect(jsonbCodec.fromText('[1.0, -0, 1e2, 1E-2, "x\\u0001\\/"]', -1, ctx)).toBe(
+      '[1.0, 0, 100, 0.01, "x\\u0001/"]',
+    );
     expect(jsonbCodec.fromText('"\\ud83d\\ude00"', -1, ctx)).toBe('"😀"');
     expect(() => jsonbCodec.fromText('"\\u0000"', -1, ctx)).toThrow("unsupported Unicode escape sequence");
     expect(hex(jsonbCodec.toBinary!("[]", -1, ctx))).toBe("015b5d");

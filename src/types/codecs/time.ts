@@ -7,7 +7,8 @@ import type { StoredValue } from "../sqlite-value.js";
 import type { TypeCodec } from "../type-codec.js";
 import { BinaryReader, expectLength } from "./binary.js";
 import { roundMicros, timeOfDayText, USECS_PER_DAY } from "./datetime-calendar.js";
-import { decodeDateTime, decodeOptions } from "./datetime-decode.js";
+import { decodeOptions } from "./datetime-context.js";
+import { decodeDateTime } from "./datetime-decode.js";
 import { encodeOffset } from "./datetime-format.js";
 import { dateTimeParseError, decodeTimezone } from "./datetime-parse.js";
 

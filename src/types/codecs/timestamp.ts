@@ -2,7 +2,7 @@
 // (' BC' appended before year 1), timestamptz in UTC as 'YYYY-MM-DD HH:MM:SS[.ffffff]+00:00', so that
 // text order is time order for years 1..9999; 'infinity' and '-infinity' as such.
 import { PgError } from "../../errors/pg-error.js";
-import type { FormatContext } from "../format-context.js";
+import { defaultFormatContext, type FormatContext } from "../format-context.js";
 import type { StoredValue } from "../sqlite-value.js";
 import type { TypeCodec } from "../type-codec.js";
 import { expectLength } from "./binary.js";
@@ -20,10 +20,11 @@ import {
   UNIX_EPOCH_JDATE,
   USECS_PER_DAY,
 } from "./datetime-calendar.js";
-import { decodeDateTime, decodeOptions } from "./datetime-decode.js";
+import { decodeOptions } from "./datetime-context.js";
+import { decodeDateTime } from "./datetime-decode.js";
 import { encodeDateTime, parseDateStyle } from "./datetime-format.js";
 import { dateTimeParseError } from "./datetime-parse.js";
-import { sessionZone } from "./timezone.js";
+import { sessionZone, type Zone } from "./timezone.js";
 
 /** A finite timestamp: whole days since 2000-01-01 and microseconds into that day. */
 export interface Timestamp {
@@ -82,32 +83,58 @@ export function formatStoredTimestamp(v: TimestampValue, utc: boolean): string {
   return tm.year <= 0 ? `${z} BC` : z;
 }
 
-const STORED = /^(\d{4,})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,6}))?(?:\+00(?::00)?)?( BC)?$/;
+/** Digits at s[i..i+n) as a number, or -1 when any is not a digit. */
+function digitsAt(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** The stored form 'YYYY-MM-DD HH:MM:SS[.ffffff][+00[:00]][ BC]', read without a regular expression. */
+function parseCanonical(s: string): Timestamp | undefined {
+  let i = 0;
+  let year = 0;
+  for (let c = s.charCodeAt(0); c >= 48 && c <= 57; c = s.charCodeAt(++i)) year = year * 10 + c - 48;
+  if (i < 4 || s.charCodeAt(i) !== 45 || s.charCodeAt(i + 3) !== 45 || s.charCodeAt(i + 6) !== 32)
+    return undefined;
+  if (s.charCodeAt(i + 9) !== 58 || s.charCodeAt(i + 12) !== 58) return undefined;
+  const mon = digitsAt(s, i + 1, 2);
+  const mday = digitsAt(s, i + 4, 2);
+  const hour = digitsAt(s, i + 7, 2);
+  const min = digitsAt(s, i + 10, 2);
+  const sec = digitsAt(s, i + 13, 2);
+  if (mon < 0 || mday < 0 || hour < 0 || min < 0 || sec < 0) return undefined;
+  i += 15;
+  let frac = 0;
+  if (s.charCodeAt(i) === 46) {
+    let scale = 100000;
+    for (let c = s.charCodeAt(++i); c >= 48 && c <= 57 && scale >= 1; c = s.charCodeAt(++i)) {
+      frac += (c - 48) * scale;
+      scale /= 10;
+    }
+  }
+  if (s.startsWith("+00", i)) i += s.startsWith("+00:00", i) ? 6 : 3;
+  if (s.startsWith(" BC", i)) {
+    year = 1 - year;
+    i += 3;
+  }
+  if (i !== s.length) return undefined;
+  const day = date2j(year, mon, mday) - POSTGRES_EPOCH_JDATE;
+  return { day, usec: ((hour * 60 + min) * 60 + sec) * 1e6 + frac };
+}
 
 /** Reads a stored timestamp(tz); other text is read as timestamp input in UTC. */
 export function parseStoredTimestamp(value: StoredValue): TimestampValue {
   const s = typeof value === "string" ? value : String(value);
-  const m = STORED.exec(s);
-  if (!m) {
-    if (s === "infinity" || s === "-infinity") return s;
-    return readTimestamp(
-      s,
-      {
-        dateStyle: "ISO, YMD",
-        timeZone: "UTC",
-        intervalStyle: "postgres",
-        extraFloatDigits: 1,
-        byteaOutput: "hex",
-      },
-      true,
-    );
-  }
-  let year = Number(m[1]);
-  if (m[8]) year = 1 - year;
-  const day = date2j(year, Number(m[2]), Number(m[3])) - POSTGRES_EPOCH_JDATE;
-  const frac = m[7] ? Number(m[7].padEnd(6, "0")) : 0;
-  const usec = ((Number(m[4]) * 60 + Number(m[5])) * 60 + Number(m[6])) * 1e6 + frac;
-  return { day, usec };
+  const ts = parseCanonical(s);
+  if (ts) return ts;
+  if (s === "infinity" || s === "-infinity") return s;
+  const utc = { ...defaultFormatContext, dateStyle: "ISO, YMD", timeZone: "UTC" };
+  return readTimestamp(s, utc, true);
 }
 
 function outOfRange(text: string): PgError {
@@ -142,11 +169,9 @@ export function roundTimestamp(v: TimestampValue, typmod: number): TimestampValu
 }
 
 /** The local broken-down time and zone of a timestamptz in the session's TimeZone. */
-export function localTime(ts: Timestamp, timeZone: string): { tm: Tm; offset: number; abbrev: string } {
-  const zone = sessionZone(timeZone);
-  const unix = unixSeconds(ts);
-  const offset = zone.offsetAt(unix);
-  return { tm: timestampToTm(addMicros(ts, offset * 1e6)), offset, abbrev: zone.abbrevAt(unix) };
+export function localTime(ts: Timestamp, zone: Zone): { tm: Tm; offset: number } {
+  const offset = zone.offsetAt(unixSeconds(ts));
+  return { tm: timestampToTm(addMicros(ts, offset * 1e6)), offset };
 }
 
 const INT64_MAX = 0x7fffffffffffffffn;
@@ -182,12 +207,13 @@ export function timestampFromBinary(bytes: Uint8Array): TimestampValue {
 }
 
 function isIsoStyle(ctx: FormatContext): boolean {
-  return ctx.dateStyle.charCodeAt(0) === 73 && ctx.dateStyle.startsWith("ISO");
+  return parseDateStyle(ctx.dateStyle).style === "ISO";
 }
 
 export const timestampCodec: TypeCodec = {
   toText(value, _typmod, ctx) {
-    if (typeof value === "string" && isIsoStyle(ctx) && STORED.test(value)) return value;
+    if (typeof value === "string" && isIsoStyle(ctx) && value.length >= 19 && value.charCodeAt(4) === 45)
+      return value;
     const v = parseStoredTimestamp(value);
     if (typeof v === "string") return v;
     return encodeDateTime(timestampToTm(v), parseDateStyle(ctx.dateStyle));
@@ -214,8 +240,13 @@ export const timestamptzCodec: TypeCodec = {
     }
     const v = parseStoredTimestamp(value);
     if (typeof v === "string") return v;
-    const { tm, offset, abbrev } = localTime(v, ctx.timeZone);
-    return encodeDateTime(tm, parseDateStyle(ctx.dateStyle), { offset, abbrev });
+    const zone = sessionZone(ctx.timeZone);
+    const { tm, offset } = localTime(v, zone);
+    const ds = parseDateStyle(ctx.dateStyle);
+    return encodeDateTime(tm, ds, {
+      offset,
+      abbrev: ds.style === "ISO" ? "" : zone.abbrevAt(unixSeconds(v)),
+    });
   },
   fromText(text, typmod, ctx) {
     return formatStoredTimestamp(roundTimestamp(readTimestamp(text, ctx, true), typmod), true);

@@ -1,0 +1,177 @@
+/*
+ * Stopping a running SQLite statement from another thread.
+ *
+ * better-sqlite3 exposes no sqlite3_interrupt() and is built without progress handlers, so this
+ * one file is two things at once: a SQLite loadable extension, loaded into each connection, and a
+ * Node-API addon. Both are the same shared object, so they share the slot table below. A connection
+ * records its sqlite3* in a slot (SELECT tenantgres_attach(slot)); the thread that owns it marks
+ * the slot with the session whose statement is running; any thread can then call
+ * sqlite3_interrupt() on it, which SQLite documents as safe to call from another thread.
+ */
+#include <node_api.h>
+#include <pthread.h>
+#include <sqlite3ext.h>
+#include <stdint.h>
+
+SQLITE_EXTENSION_INIT1
+
+#define MAX_SLOTS 65536
+
+typedef struct {
+  sqlite3 *db;
+  int32_t owner;  /* session whose statement is running, 0 when none */
+  int32_t reason; /* why it was interrupted, read back by the owner */
+  int used;
+} Slot;
+
+static Slot slots[MAX_SLOTS];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static void (*interrupt_db)(sqlite3 *) = 0;
+
+static void attach_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  int slot = sqlite3_value_int(argv[0]);
+  if (slot < 0 || slot >= MAX_SLOTS) {
+    sqlite3_result_error(ctx, "slot out of range", -1);
+    return;
+  }
+  pthread_mutex_lock(&lock);
+  slots[slot].db = sqlite3_context_db_handle(ctx);
+  slots[slot].owner = 0;
+  slots[slot].reason = 0;
+  pthread_mutex_unlock(&lock);
+  sqlite3_result_int(ctx, slot);
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_extension_init(sqlite3 *db, char **errmsg, const sqlite3_api_routines *api) {
+  SQLITE_EXTENSION_INIT2(api);
+  (void)errmsg;
+  interrupt_db = api->interruptx;
+  return sqlite3_create_function(db, "tenantgres_attach", 1, SQLITE_UTF8, 0, attach_fn, 0, 0);
+}
+
+/* --- Node-API --- */
+
+static int32_t arg_int(napi_env env, napi_value v) {
+  int32_t out = 0;
+  napi_get_value_int32(env, v, &out);
+  return out;
+}
+
+static napi_value int_value(napi_env env, int32_t v) {
+  napi_value out;
+  napi_create_int32(env, v, &out);
+  return out;
+}
+
+static int in_range(int32_t slot) { return slot >= 0 && slot < MAX_SLOTS; }
+
+/* allocSlot(): a free slot number, or -1 when all are taken. */
+static napi_value alloc_slot(napi_env env, napi_callback_info info) {
+  (void)info;
+  int32_t found = -1;
+  pthread_mutex_lock(&lock);
+  for (int32_t i = 0; i < MAX_SLOTS; i++) {
+    if (!slots[i].used) {
+      slots[i].used = 1;
+      slots[i].db = 0;
+      slots[i].owner = 0;
+      slots[i].reason = 0;
+      found = i;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&lock);
+  return int_value(env, found);
+}
+
+/* freeSlot(slot): forget the connection; call before closing it. */
+static napi_value free_slot(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t slot = arg_int(env, argv[0]);
+  if (in_range(slot)) {
+    pthread_mutex_lock(&lock);
+    slots[slot].db = 0;
+    slots[slot].owner = 0;
+    slots[slot].used = 0;
+    pthread_mutex_unlock(&lock);
+  }
+  return 0;
+}
+
+/* setOwner(slot, session): the session whose statement now runs on the slot's connection (0: none). */
+static napi_value set_owner(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t slot = arg_int(env, argv[0]);
+  int32_t owner = arg_int(env, argv[1]);
+  if (in_range(slot)) {
+    pthread_mutex_lock(&lock);
+    slots[slot].owner = owner;
+    if (owner != 0) slots[slot].reason = 0;
+    pthread_mutex_unlock(&lock);
+  }
+  return 0;
+}
+
+/*
+ * interrupt(slot, session, reason): stops the statement running on the slot's connection if it
+ * belongs to session; returns whether it did. The reason is kept for the owner to read.
+ */
+static napi_value interrupt(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t slot = arg_int(env, argv[0]);
+  int32_t owner = arg_int(env, argv[1]);
+  int32_t reason = arg_int(env, argv[2]);
+  int done = 0;
+  if (in_range(slot) && owner != 0) {
+    pthread_mutex_lock(&lock);
+    if (slots[slot].db && slots[slot].owner == owner && interrupt_db) {
+      slots[slot].reason = reason;
+      interrupt_db(slots[slot].db);
+      done = 1;
+    }
+    pthread_mutex_unlock(&lock);
+  }
+  napi_value out;
+  napi_get_boolean(env, done, &out);
+  return out;
+}
+
+/* takeReason(slot): why the slot's statement was interrupted (0 if it was not), clearing it. */
+static napi_value take_reason(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t slot = arg_int(env, argv[0]);
+  int32_t reason = 0;
+  if (in_range(slot)) {
+    pthread_mutex_lock(&lock);
+    reason = slots[slot].reason;
+    slots[slot].reason = 0;
+    pthread_mutex_unlock(&lock);
+  }
+  return int_value(env, reason);
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"allocSlot", 0, alloc_slot, 0, 0, 0, napi_default, 0},
+      {"freeSlot", 0, free_slot, 0, 0, 0, napi_default, 0},
+      {"setOwner", 0, set_owner, 0, 0, 0, napi_default, 0},
+      {"interrupt", 0, interrupt, 0, 0, 0, napi_default, 0},
+      {"takeReason", 0, take_reason, 0, 0, 0, napi_default, 0},
+  };
+  napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)
