@@ -146,6 +146,33 @@ static napi_value interrupt(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/*
+ * interruptOwner(session, reason): stops whatever statement of session is running, on any
+ * connection; returns whether one was running.
+ */
+static napi_value interrupt_owner(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t owner = arg_int(env, argv[0]);
+  int32_t reason = arg_int(env, argv[1]);
+  int done = 0;
+  if (owner != 0 && interrupt_db) {
+    pthread_mutex_lock(&lock);
+    for (int32_t i = 0; i < MAX_SLOTS; i++) {
+      if (slots[i].used && slots[i].db && slots[i].owner == owner) {
+        slots[i].reason = reason;
+        interrupt_db(slots[i].db);
+        done = 1;
+      }
+    }
+    pthread_mutex_unlock(&lock);
+  }
+  napi_value out;
+  napi_get_boolean(env, done, &out);
+  return out;
+}
+
 /* takeReason(slot): why the slot's statement was interrupted (0 if it was not), clearing it. */
 static napi_value take_reason(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -168,6 +195,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"freeSlot", 0, free_slot, 0, 0, 0, napi_default, 0},
       {"setOwner", 0, set_owner, 0, 0, 0, napi_default, 0},
       {"interrupt", 0, interrupt, 0, 0, 0, napi_default, 0},
+      {"interruptOwner", 0, interrupt_owner, 0, 0, 0, napi_default, 0},
       {"takeReason", 0, take_reason, 0, 0, 0, napi_default, 0},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);

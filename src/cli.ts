@@ -105,6 +105,24 @@ const program = new Command()
       .default(defaults.durability),
   )
   .addOption(
+    new Option("--workers <n>", "threads that run statements (0: on the socket thread)")
+      .env("TENANTGRES_WORKERS")
+      .default(defaults.workers)
+      .argParser(integer),
+  )
+  .addOption(
+    new Option("--max-tenant-connections <n>", "connections per tenant, 0 for no limit; more get 53300")
+      .env("TENANTGRES_MAX_TENANT_CONNECTIONS")
+      .default(defaults.maxTenantConnections)
+      .argParser(integer),
+  )
+  .addOption(
+    new Option("--shutdown-timeout <seconds>", "on SIGTERM, how long running statements may finish")
+      .env("TENANTGRES_SHUTDOWN_TIMEOUT")
+      .default(defaults.shutdownTimeoutMs / 1000)
+      .argParser(integer),
+  )
+  .addOption(
     new Option("--log-level <level>", "fatal, error, warn, info, debug or trace")
       .env("TENANTGRES_LOG_LEVEL")
       .default(defaults.logLevel),
@@ -144,6 +162,9 @@ program.action(async (opts) => {
       startupTimeoutMs: opts.startupTimeout * 1000,
       durability: opts.durability,
       logLevel: opts.logLevel,
+      workers: opts.workers,
+      maxTenantConnections: opts.maxTenantConnections,
+      shutdownTimeoutMs: opts.shutdownTimeout * 1000,
     });
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import type { AuthMethod } from "./session/auth/authenticator.js";
 
 /** Everything the server needs to start, validated. */
@@ -20,6 +21,10 @@ export interface Config {
   startupTimeoutMs: number;
   durability: "full" | "normal";
   logLevel: string;
+  /** Threads that run statements; 0 runs them on the socket thread. */
+  workers: number;
+  maxTenantConnections: number;
+  shutdownTimeoutMs: number;
 }
 
 export const defaults = {
@@ -33,6 +38,9 @@ export const defaults = {
   startupTimeoutMs: 60_000,
   durability: "full" as const,
   logLevel: "info",
+  workers: Math.max(1, availableParallelism()),
+  maxTenantConnections: 0,
+  shutdownTimeoutMs: 30_000,
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +75,13 @@ export function validateConfig(c: Config): Config {
     ["max-open-tenants", c.maxOpenTenants],
   ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ConfigError(`--${name} must be a positive integer`);
+  }
+  for (const [name, v] of [
+    ["workers", c.workers],
+    ["max-tenant-connections", c.maxTenantConnections],
+    ["shutdown-timeout", c.shutdownTimeoutMs],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0) throw new ConfigError(`--${name} must be zero or a positive integer`);
   }
   return c;
 }

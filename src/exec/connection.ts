@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { registerFunctions } from "../functions/sqlite-functions.js";
+import { NATIVE_PATH, native } from "./interrupts.js";
 
 export type Durability = "full" | "normal";
 
@@ -15,6 +16,8 @@ export interface ConnectionOptions {
  */
 export class Connection {
   readonly db: Database.Database;
+  /** This connection's place in the native interrupt table. */
+  readonly slot: number;
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string, options: ConnectionOptions) {
@@ -29,6 +32,24 @@ export class Connection {
     // Waiting happens in the tenant's write queue, never inside SQLite, which would block the thread.
     this.db.pragma("busy_timeout = 0");
     registerFunctions(this.db);
+    this.slot = native.allocSlot();
+    if (this.slot < 0) throw new Error("no interrupt slot left for a new SQLite connection");
+    this.db.loadExtension(NATIVE_PATH);
+    this.db.prepare("SELECT tenantgres_attach(?)").get(this.slot);
+  }
+
+  /** Marks the statement about to step as belonging to a session, which may then be interrupted. */
+  running(owner: number): void {
+    native.setOwner(this.slot, owner);
+  }
+
+  idle(): void {
+    native.setOwner(this.slot, 0);
+  }
+
+  /** Why the last statement was interrupted (a StopReason), clearing it. */
+  stopReason(): number {
+    return native.takeReason(this.slot);
   }
 
   /** A prepared statement for SQLite SQL, cached per connection. */
@@ -48,6 +69,7 @@ export class Connection {
 
   close(): void {
     this.statements.clear();
+    native.freeSlot(this.slot);
     if (this.db.open) this.db.close();
   }
 }

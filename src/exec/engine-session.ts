@@ -34,6 +34,25 @@ export class EngineSession {
     private readonly onError: ErrorReporter,
   ) {}
 
+  /** Nothing of the session lives on this thread but its prepared statements: it may move. */
+  get movable(): boolean {
+    if (this.skipping || this.executedSinceSync > 0 || this.ctx.conn || this.ctx.failed) return false;
+    for (const p of this.portals.values()) if (p.rows) return false;
+    return true;
+  }
+
+  /** Re-creates named statements of a session that moved here from another thread. */
+  replay(messages: FrontendMessage[]): void {
+    for (const m of messages) {
+      if (m.type !== "Parse") continue;
+      try {
+        this.parse(m.name, m.sql, m.paramTypes);
+      } catch {
+        // It failed where it was first prepared too, or the schema changed: Bind will report it.
+      }
+    }
+  }
+
   /** Handles a batch of messages, writing the responses to out. */
   async run(messages: FrontendMessage[], out: Output): Promise<void> {
     for (let i = 0; i < messages.length; i++) {

@@ -2,8 +2,10 @@ import { PgError } from "../errors/pg-error.js";
 import type { FrontendMessage } from "../protocol/messages.js";
 import { TenantFiles } from "../tenants/tenant-files.js";
 import type { Durability } from "./connection.js";
+import type { EngineHost, OpenResult, RunResult } from "./engine-host.js";
 import { EngineSession } from "./engine-session.js";
 import type { ErrorReporter } from "./errors.js";
+import { native, StopReason, stopError } from "./interrupts.js";
 import { Output } from "./output.js";
 import { SessionContext, Settings } from "./session-state.js";
 import { Tenant } from "./tenant.js";
@@ -25,13 +27,15 @@ export interface OpenSession {
   pid: number;
   user: string;
   database: string;
-  /** Settings from the startup message (application_name, DateStyle, options' -c ...). */
+  /** Settings from the startup packet (application_name, DateStyle, options' -c ...). */
   settings: [string, string][];
 }
 
+type Requester = { sessionId: number; database: string };
+
 /**
- * Runs sessions against tenants: opens tenant files, keeps them in a bounded cache, and executes
- * each session's messages. It knows nothing of sockets; what it produces is protocol bytes.
+ * Runs sessions against tenants on one thread: opens tenant files, keeps them in a bounded cache,
+ * and executes each session's messages. It knows nothing of sockets; it produces protocol bytes.
  */
 export class Engine implements TenantAdmin {
   readonly files: TenantFiles;
@@ -39,41 +43,52 @@ export class Engine implements TenantAdmin {
   private readonly sessions = new Map<number, EngineSession>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly options: EngineOptions) {
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly host: EngineHost,
+  ) {
     this.files = new TenantFiles(options.dataDir);
     this.sweeper = setInterval(() => this.closeIdleTenants(), Math.min(options.tenantIdleMs, 10_000));
     this.sweeper.unref();
   }
 
-  /** Attaches a session to its tenant; FATAL 3D000 for a bad or unknown name. */
-  open(req: OpenSession): void {
+  /**
+   * Attaches a session to its tenant; FATAL 3D000 for a bad or unknown name. A session moved from
+   * another thread brings its settings and replays its named statements.
+   */
+  open(req: OpenSession, replay: FrontendMessage[] = []): OpenResult {
     const tenant = this.tenant(req.database, this.options.autoCreate, "FATAL");
+    tenant.checkExternalChanges();
     const settings = new Settings(new Map([["session_authorization", req.user]]));
     for (const [name, value] of req.settings) settings.set(name, value, false, false);
     settings.changedReported.clear();
     const ctx = new SessionContext(req.sessionId, req.user, req.database, req.pid, tenant, settings);
+    const session = new EngineSession(ctx, this, this.options.onInternalError);
     tenant.sessions++;
-    this.sessions.set(req.sessionId, new EngineSession(ctx, this, this.options.onInternalError));
+    this.sessions.set(req.sessionId, session);
+    if (replay.length > 0) session.replay(replay);
+    return { reported: settings.reported(), settings: settings.snapshot() };
   }
 
-  /** Runs messages of a session; returns the transaction status for ReadyForQuery bookkeeping. */
+  /** Runs a batch of messages of a session, delivering the protocol bytes it produces. */
   async run(
     sessionId: number,
     messages: FrontendMessage[],
     deliver: (bytes: Buffer) => Promise<void> | undefined,
-  ): Promise<void> {
+  ): Promise<RunResult> {
     const session = this.sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
     const out = new Output(deliver);
+    const version = session.ctx.settings.version;
     await session.run(messages, out);
     const last = out.drain();
     if (last) await last;
-  }
-
-  /** Current settings a session reports (ParameterStatus at startup). */
-  reportedSettings(sessionId: number): [string, string][] {
-    const session = this.sessions.get(sessionId);
-    return session ? session.ctx.settings.reported() : [];
+    const settings = session.ctx.settings;
+    return {
+      status: session.ctx.status,
+      movable: session.movable,
+      ...(settings.version !== version ? { settings: settings.snapshot() } : {}),
+    };
   }
 
   close(sessionId: number): void {
@@ -85,19 +100,52 @@ export class Engine implements TenantAdmin {
     session.ctx.tenant.lastUsed = Date.now();
   }
 
+  /** Stops what a session waits for (the write slot) with the error for reason. */
+  cancelWaits(sessionId: number, reason: StopReason): void {
+    const session = this.sessions.get(sessionId);
+    session?.ctx.tenant.writeSlot.cancelWait(session.ctx.id, stopError(reason));
+  }
+
+  /**
+   * pg_cancel_backend / pg_terminate_backend: only sessions of the same tenant can be reached, and
+   * they all run on this thread.
+   */
+  signal(pid: number, terminate: boolean, requester: { database: string }): boolean {
+    const target = [...this.sessions.values()].find(
+      (x) => x.ctx.pid === pid && x.ctx.database === requester.database,
+    );
+    if (!target) return false;
+    const reason = terminate ? StopReason.Terminate : StopReason.Cancel;
+    native.interruptOwner(pid, reason);
+    this.cancelWaits(target.ctx.id, reason);
+    if (terminate) this.host.terminate(pid);
+    return true;
+  }
+
   async create(name: string): Promise<void> {
     const path = this.files.pathOf(name, "ERROR");
-    if (this.files.exists(name)) throw new PgError("DUPLICATE_DATABASE", `database "${name}" already exists`);
+    if (!this.files.createEmpty(name))
+      throw new PgError("DUPLICATE_DATABASE", `database "${name}" already exists`);
     const tenant = new Tenant(name, path, this.options.durability);
-    tenant.open(true);
+    tenant.open(false);
     tenant.close();
   }
 
-  async drop(
-    name: string,
-    ifExists: boolean,
-    requester: { sessionId: number; database: string },
-  ): Promise<boolean> {
+  drop(name: string, ifExists: boolean, requester: Requester): Promise<boolean> {
+    return this.host.dropTenant(name, ifExists, requester);
+  }
+
+  /** Closes a tenant's files if no session of this thread uses it; returns whether it is closed. */
+  releaseTenant(name: string): boolean {
+    const tenant = this.tenants.get(name);
+    if (!tenant) return true;
+    if (tenant.sessions > 0) return false;
+    this.closeTenant(name, tenant);
+    return true;
+  }
+
+  /** DROP DATABASE when every session runs on this thread. */
+  async dropLocal(name: string, ifExists: boolean, requester: Requester): Promise<boolean> {
     this.files.pathOf(name, "ERROR");
     if (!this.files.exists(name)) {
       if (ifExists) return false;
@@ -105,15 +153,13 @@ export class Engine implements TenantAdmin {
     }
     if (name === requester.database)
       throw new PgError("OBJECT_IN_USE", "cannot drop the currently open database");
-    const tenant = this.tenants.get(name);
-    if (tenant && tenant.sessions > 0) {
-      const n = tenant.sessions;
+    const n = this.tenants.get(name)?.sessions ?? 0;
+    if (n > 0) {
       throw new PgError("OBJECT_IN_USE", `database "${name}" is being accessed by other users`, {
         detail: `There ${n === 1 ? "is 1 other session" : `are ${n} other sessions`} using the database.`,
       });
     }
-    tenant?.close();
-    this.tenants.delete(name);
+    this.releaseTenant(name);
     this.files.remove(name);
     return true;
   }
@@ -127,14 +173,21 @@ export class Engine implements TenantAdmin {
       this.tenants.set(name, tenant);
       return tenant;
     }
-    if (!this.files.exists(name) && !create) {
-      throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`, { severity });
+    if (!this.files.exists(name)) {
+      if (!create) throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`, { severity });
+      this.files.createEmpty(name);
     }
     tenant = new Tenant(name, path, this.options.durability);
-    tenant.open(create);
+    tenant.open(false);
     this.tenants.set(name, tenant);
     this.evict();
     return tenant;
+  }
+
+  private closeTenant(name: string, tenant: Tenant): void {
+    tenant.close();
+    this.tenants.delete(name);
+    this.host.tenantClosed(name);
   }
 
   /** Closes least recently used tenants beyond the bound; a tenant in use is never closed. */
@@ -142,18 +195,14 @@ export class Engine implements TenantAdmin {
     if (this.tenants.size <= this.options.maxOpenTenants) return;
     for (const [name, tenant] of this.tenants) {
       if (this.tenants.size <= this.options.maxOpenTenants) break;
-      if (tenant.inUse) continue;
-      tenant.close();
-      this.tenants.delete(name);
+      if (!tenant.inUse) this.closeTenant(name, tenant);
     }
   }
 
   private closeIdleTenants(): void {
     const cutoff = Date.now() - this.options.tenantIdleMs;
     for (const [name, tenant] of this.tenants) {
-      if (tenant.inUse || tenant.lastUsed > cutoff) continue;
-      tenant.close();
-      this.tenants.delete(name);
+      if (!tenant.inUse && tenant.lastUsed <= cutoff) this.closeTenant(name, tenant);
     }
   }
 
@@ -161,10 +210,11 @@ export class Engine implements TenantAdmin {
     return this.tenants.size;
   }
 
+  /** Ends every session (rolling back), checkpoints each tenant's WAL and closes its files. */
   shutdown(): void {
     clearInterval(this.sweeper);
     for (const id of [...this.sessions.keys()]) this.close(id);
-    for (const tenant of this.tenants.values()) tenant.close();
+    for (const tenant of this.tenants.values()) tenant.close(true);
     this.tenants.clear();
   }
 }

@@ -1,45 +1,27 @@
 import type { FrontendMessage } from "../protocol/messages.js";
-import type { Engine, OpenSession } from "./engine.js";
+import type { OpenSession } from "./engine.js";
+import type { OpenResult, RunResult } from "./engine-host.js";
+import type { StopReason } from "./interrupts.js";
 
 /**
- * What a client connection asks of statement execution. It is asynchronous and message-shaped,
- * so that execution can run on other threads: results come back as protocol bytes.
+ * What a client connection asks of statement execution. It is asynchronous and message-shaped:
+ * execution runs on other threads and results come back as protocol bytes.
  */
 export interface Executor {
-  /** Attaches a session to its tenant and returns the settings to report (ParameterStatus). */
-  open(req: OpenSession): Promise<[string, string][]>;
+  /** Attaches a session to its tenant. */
+  open(req: OpenSession): Promise<OpenResult>;
   /** Runs a batch of messages; bytes go to deliver, which may ask to wait (backpressure). */
   run(
     sessionId: number,
     messages: FrontendMessage[],
     deliver: (bytes: Buffer) => Promise<void> | undefined,
-  ): Promise<void>;
+  ): Promise<RunResult>;
   close(sessionId: number): Promise<void>;
+  /** Stops the session's running statement, or its wait for the write slot. */
+  interrupt(sessionId: number, reason: StopReason): void;
+  /** Ends every session, checkpoints and closes every tenant. */
   shutdown(): Promise<void>;
 }
 
-/** Runs the engine on the calling thread. */
-export class InlineExecutor implements Executor {
-  constructor(readonly engine: Engine) {}
-
-  async open(req: OpenSession): Promise<[string, string][]> {
-    this.engine.open(req);
-    return this.engine.reportedSettings(req.sessionId);
-  }
-
-  run(
-    sessionId: number,
-    messages: FrontendMessage[],
-    deliver: (bytes: Buffer) => Promise<void> | undefined,
-  ): Promise<void> {
-    return this.engine.run(sessionId, messages, deliver);
-  }
-
-  async close(sessionId: number): Promise<void> {
-    this.engine.close(sessionId);
-  }
-
-  async shutdown(): Promise<void> {
-    this.engine.shutdown();
-  }
-}
+/** Called when a statement asks for a connection to end (pg_terminate_backend). */
+export type TerminateHandler = (pid: number) => void;

@@ -7,6 +7,7 @@ import * as encode from "../protocol/encode.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
 import type { QueryPlan, TagSpec } from "../sql/plan.js";
 import type { Connection } from "./connection.js";
+import { stopError } from "./interrupts.js";
 import type { Output } from "./output.js";
 import { materialize, type Portal } from "./portal.js";
 import type { SessionContext } from "./session-state.js";
@@ -47,12 +48,23 @@ export function prefetchConstant(s: SessionContext, portal: Portal, plan: QueryP
     const stmt = conn.prepare(plan.sql);
     stmt.raw(true);
     stmt.safeIntegers(needsBigInt(plan));
-    const rows = stmt.all(...plan.paramOrder.map((i) => portal.params[i])) as unknown[][];
+    const args = plan.paramOrder.map((i) => portal.params[i]);
+    const rows = stepping(s, conn, () => stmt.all(...args) as unknown[][]);
     portal.rows = rows[Symbol.iterator]();
   } catch (e) {
-    throw translateError(e, s, plan);
+    throw translateError(e, s, plan, conn);
   } finally {
     if (borrowed) s.tenant.release(conn);
+  }
+}
+
+/** Runs SQLite steps on behalf of the session, which may stop them meanwhile (cancel, timeouts). */
+function stepping<T>(s: SessionContext, conn: Connection, run: () => T): T {
+  conn.running(s.pid);
+  try {
+    return run();
+  } finally {
+    conn.idle();
   }
 }
 
@@ -76,7 +88,9 @@ export async function runQuery(
   try {
     enterSession(s);
     if (ownTransaction) conn.prepare("BEGIN IMMEDIATE").run();
-    for (const sql of plan.setup) conn.db.prepare(sql).run();
+    stepping(s, conn, () => {
+      for (const sql of plan.setup) conn.db.prepare(sql).run();
+    });
     if (plan.changesSchema) {
       s.changedSchema = true;
       s.privateSchema = undefined;
@@ -90,7 +104,7 @@ export async function runQuery(
     const stmt = plan.changesSchema ? conn.db.prepare(plan.sql) : conn.prepare(plan.sql);
     const args = plan.paramOrder.map((i) => portal.params[i]);
     if (!stmt.reader) {
-      const info = stmt.run(...args);
+      const info = stepping(s, conn, () => stmt.run(...args));
       finishStatement(s, conn, ownTransaction);
       if (borrowed) s.tenant.release(conn);
       encode.commandComplete(out.w, tagOf(plan.tag, info.changes));
@@ -109,7 +123,7 @@ export async function runQuery(
     if (ownTransaction && conn.inTransaction) conn.db.exec("ROLLBACK");
     if (borrowed && !portal.rows) s.tenant.release(conn);
     if (ownTransaction) afterTransaction(s);
-    throw translateError(e, s, plan);
+    throw translateError(e, s, plan, conn);
   }
   return sendRows(s, portal, plan, out, opts.maxRows, ownTransaction);
 }
@@ -173,7 +187,9 @@ async function sendRows(
   try {
     for (;;) {
       enterSession(s);
+      source?.conn.running(s.pid);
       const r = rows.next();
+      source?.conn.idle();
       if (r.done) break;
       const row = r.value;
       out.w.begin(BackendCode.DataRow).int16(n);
@@ -189,13 +205,15 @@ async function sendRows(
       if (wait) await wait;
     }
   } catch (e) {
+    source?.conn.idle();
     portal.rows = undefined;
     portal.source = undefined;
     portal.done = true;
+    const error = translateError(e, s, plan, source?.conn);
     if (source && ownTransaction && source.conn.inTransaction) source.conn.db.exec("ROLLBACK");
     if (source?.borrowed) s.tenant.release(source.conn);
     if (ownTransaction) afterTransaction(s);
-    throw translateError(e, s, plan);
+    throw error;
   }
   portal.rows = undefined;
   portal.source = undefined;
@@ -212,8 +230,9 @@ async function sendRows(
 }
 
 /** The client-visible form of an error raised while running SQLite. */
-export function translateError(e: unknown, s: SessionContext, plan: QueryPlan): unknown {
+export function translateError(e: unknown, s: SessionContext, plan: QueryPlan, conn?: Connection): unknown {
   if (e instanceof PgError || !isSqliteError(e)) return e;
+  if (e.code === "SQLITE_INTERRUPT") return stopError(conn?.stopReason() ?? 0);
   if (e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_BUSY") {
     return new PgError("T_R_SERIALIZATION_FAILURE", "could not serialize access due to concurrent update");
   }

@@ -76,7 +76,16 @@ export class Settings {
     return this.format;
   }
 
+  /** Settings that differ from their defaults, to carry a session to another thread. */
+  snapshot(): [string, string][] {
+    return [...this.values].filter(([name]) => !settingDef(name)?.readOnly);
+  }
+
+  /** Bumped by every change, so that callers can tell whether to take a new snapshot. */
+  version = 0;
+
   private assign(name: string, value: string | undefined): void {
+    this.version++;
     const before = this.get(name);
     if (value === undefined) this.values.delete(name);
     else this.values.set(name, value);

@@ -20,6 +20,8 @@ export class Tenant {
   private readonly all = new Set<Connection>();
   private cachedSchema: SqliteSchema | undefined;
   private generation = 0;
+  /** SQLite's schema cookie when the schema was last read. */
+  private schemaCookie = -1;
 
   constructor(
     readonly name: string,
@@ -54,10 +56,26 @@ export class Tenant {
   /** The schema, re-read after the last schema change. */
   schema(conn: Connection): SqliteSchema {
     if (!this.cachedSchema || this.cachedSchema.generation !== this.generation) {
+      this.schemaCookie = conn.db.pragma("schema_version", { simple: true }) as number;
       this.cachedSchema = new SqliteSchema(conn.db, this.generation);
       this.sequences.load(conn.db, this.cachedSchema.hasMetadata(SEQUENCES));
     }
     return this.cachedSchema;
+  }
+
+  /**
+   * Another thread may have changed the schema while this one held the tenant open (the tenant
+   * moved away and back): compare SQLite's schema cookie. Called when a session attaches.
+   */
+  checkExternalChanges(): void {
+    if (!this.cachedSchema) return;
+    const conn = this.take();
+    try {
+      if ((conn.db.pragma("schema_version", { simple: true }) as number) !== this.schemaCookie)
+        this.schemaChanged();
+    } finally {
+      this.release(conn);
+    }
   }
 
   /** Called after DDL: schema and translations are read again. */
@@ -69,7 +87,16 @@ export class Tenant {
     return this.sessions > 0 || this.idle.length < this.all.size;
   }
 
-  close(): void {
+  /** Closes every connection; with checkpoint, first moves the WAL into the database file. */
+  close(checkpoint = false): void {
+    if (checkpoint) {
+      const conn = this.idle[0];
+      try {
+        conn?.db.pragma("wal_checkpoint(TRUNCATE)");
+      } catch {
+        // A checkpoint is an optimisation: SQLite recovers from the WAL at the next open.
+      }
+    }
     for (const conn of this.all) conn.close();
     this.all.clear();
     this.idle.length = 0;

@@ -5,11 +5,14 @@ import { createSecureContext, type SecureContext } from "node:tls";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.js";
 import { PgError } from "../errors/pg-error.js";
-import { Engine } from "../exec/engine.js";
-import { type Executor, InlineExecutor } from "../exec/executor.js";
+import type { Executor } from "../exec/executor.js";
+import { InlineExecutor } from "../exec/inline-executor.js";
+import { StopReason } from "../exec/interrupts.js";
+import { WorkerExecutor } from "../exec/worker-executor.js";
 import { loadUserStore } from "../session/auth/user-store.js";
 import { ClientSession, type SessionEnvironment } from "../session/client-session.js";
 import { loadParser } from "../sql/parse.js";
+import { TenantFiles } from "../tenants/tenant-files.js";
 import { VERSION_STRING } from "../version.js";
 
 export interface RunningServer {
@@ -23,7 +26,10 @@ class SessionRegistry {
   private readonly byPid = new Map<number, ClientSession>();
   private nextPid = 1000 + randomInt(1000);
 
-  constructor(private readonly maxConnections: number) {}
+  constructor(
+    private readonly maxConnections: number,
+    private readonly maxTenantConnections: number,
+  ) {}
 
   ids(): { pid: number; secret: number } {
     return { pid: this.nextPid++, secret: randomInt(-(2 ** 31), 2 ** 31) };
@@ -33,7 +39,20 @@ class SessionRegistry {
     if (this.byPid.size >= this.maxConnections) {
       throw new PgError("TOO_MANY_CONNECTIONS", "sorry, too many clients already", { severity: "FATAL" });
     }
+    if (this.maxTenantConnections > 0) {
+      let n = 0;
+      for (const other of this.byPid.values()) if (other.database === s.database) n++;
+      if (n >= this.maxTenantConnections) {
+        throw new PgError("TOO_MANY_CONNECTIONS", `too many connections for database "${s.database}"`, {
+          severity: "FATAL",
+        });
+      }
+    }
     this.byPid.set(s.pid, s);
+  }
+
+  byId(pid: number): ClientSession | undefined {
+    return this.byPid.get(pid);
   }
 
   unregister(s: ClientSession): void {
@@ -61,16 +80,24 @@ export async function startServer(
     config.tlsCert && config.tlsKey
       ? createSecureContext({ cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) })
       : undefined;
-  const engine = new Engine({
-    dataDir: config.dataDir,
+  const files = new TenantFiles(config.dataDir);
+  const registry = new SessionRegistry(config.maxConnections, config.maxTenantConnections);
+  const engineOptions = {
+    dataDir: files.root,
     durability: config.durability,
     autoCreate: config.autoCreate,
-    maxOpenTenants: config.maxOpenTenants,
+    // Each thread keeps its share of the idle tenants.
+    maxOpenTenants: Math.max(1, Math.ceil(config.maxOpenTenants / Math.max(1, config.workers))),
     tenantIdleMs: config.tenantIdleTimeoutMs,
-    onInternalError: (e) => log.error({ err: e }, "internal error"),
-  });
-  const executor: Executor = new InlineExecutor(engine);
-  const registry = new SessionRegistry(config.maxConnections);
+  };
+  const onTerminate = (pid: number) => registry.byId(pid)?.stop(StopReason.Terminate);
+  const executor: Executor =
+    config.workers > 0
+      ? new WorkerExecutor(config.workers, engineOptions, files, log, onTerminate)
+      : new InlineExecutor(
+          { ...engineOptions, onInternalError: (e) => log.error({ err: e }, "internal error") },
+          onTerminate,
+        );
   const env: SessionEnvironment = {
     executor,
     users,
@@ -83,7 +110,8 @@ export async function startServer(
     unregister: (s) => registry.unregister(s),
     cancel: (pid, secret) => {
       const s = registry.find(pid, secret);
-      log.info({ pid, matched: s !== undefined }, "cancel request");
+      log.debug({ pid, matched: s !== undefined }, "cancel request");
+      s?.cancel();
     },
   };
   const sockets = new Set<Socket>();
@@ -99,19 +127,12 @@ export async function startServer(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   process.stdout.write(
-    `tenantgres listening on ${config.host}:${port}, serving tenants from ${engine.files.root} (${VERSION_STRING.split(" on ")[0]})\n`,
+    `tenantgres listening on ${config.host}:${port}, serving tenants from ${files.root} (${VERSION_STRING.split(" on ")[0]})\n`,
   );
-  const close = async () => {
-    server.close();
-    for (const s of registry.all()) {
-      s.terminate(
-        new PgError("ADMIN_SHUTDOWN", "terminating connection due to administrator command", {
-          severity: "FATAL",
-        }),
-      );
-    }
-    for (const socket of sockets) socket.destroy();
-    await executor.shutdown();
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= shutdown(server, registry, sockets, executor, config.shutdownTimeoutMs);
+    return closing;
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
@@ -120,4 +141,30 @@ export async function startServer(
     });
   }
   return { server, port, close };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * SIGTERM: stop accepting, let running statements finish until the deadline, end every session
+ * with 57P01, then checkpoint and close every tenant.
+ */
+async function shutdown(
+  server: Server,
+  registry: SessionRegistry,
+  sockets: Set<Socket>,
+  executor: Executor,
+  timeoutMs: number,
+): Promise<void> {
+  server.close();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const s of registry.all()) if (!s.busy) s.stop(StopReason.Shutdown);
+    if (registry.all().length === 0 || Date.now() >= deadline) break;
+    await sleep(20);
+  }
+  for (const s of registry.all()) s.stop(StopReason.Shutdown);
+  for (let i = 0; i < 50 && sockets.size > 0; i++) await sleep(20);
+  for (const socket of sockets) socket.destroy();
+  await executor.shutdown();
 }

@@ -3,6 +3,7 @@ import { type SecureContext, TLSSocket } from "node:tls";
 import type { Logger } from "pino";
 import { type ErrorFields, PgError } from "../errors/pg-error.js";
 import type { Executor } from "../exec/executor.js";
+import { StopReason } from "../exec/interrupts.js";
 import { AuthCode } from "../protocol/codes.js";
 import { decodeFrontend, decodeStartup } from "../protocol/decode.js";
 import * as encode from "../protocol/encode.js";
@@ -10,6 +11,7 @@ import { FrameReader } from "../protocol/frame-reader.js";
 import type { FrontendMessage, StartupRequest } from "../protocol/messages.js";
 import { ProtocolError } from "../protocol/protocol-error.js";
 import { Writer } from "../protocol/writer.js";
+import { durationMs } from "../sql/settings.js";
 import {
   type Authenticator,
   type AuthMethod,
@@ -58,6 +60,12 @@ export class ClientSession {
   private running = false;
   private opened = false;
   private readonly startupTimer: NodeJS.Timeout;
+  /** The session's non-default settings, as its executor last reported them. */
+  private settings = new Map<string, string>();
+  private statementTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** Set when the connection is to end once the running batch is done. */
+  private ending = false;
 
   constructor(
     socket: Socket,
@@ -219,13 +227,15 @@ export class ClientSession {
   private async openSession(): Promise<void> {
     try {
       const settings = startupSettings(this.startupParams);
-      const reported = await this.env.executor.open({
+      const opened = await this.env.executor.open({
         sessionId: this.pid,
         pid: this.pid,
         user: this.user,
         database: this.database,
         settings,
       });
+      const reported = opened.reported;
+      this.settings = new Map(opened.settings);
       this.opened = true;
       const w = new Writer(512);
       for (const [name, value] of reported) encode.parameterStatus(w, name, value);
@@ -247,6 +257,7 @@ export class ClientSession {
   }
 
   private enqueue(msg: FrontendMessage, size: number): void {
+    clearTimeout(this.idleTimer);
     this.queue.push(msg);
     this.queuedBytes += size;
     if (this.queuedBytes > INPUT_HIGH_WATER) this.socket.pause();
@@ -266,8 +277,12 @@ export class ClientSession {
         const end = batch.findIndex((m) => m.type === "Terminate");
         if (end >= 0) batch = batch.slice(0, end);
         const messages = batch.filter((m) => m.type !== "Flush");
-        if (messages.length > 0)
-          await this.env.executor.run(this.pid, messages, (bytes) => this.deliver(bytes));
+        if (messages.length > 0) await this.runBatch(messages);
+        if (this.ending) {
+          this.phase = "closed";
+          this.socket.end();
+          return;
+        }
         if (end >= 0) {
           this.phase = "closed";
           this.socket.end();
@@ -278,6 +293,35 @@ export class ClientSession {
       this.fatal(new PgError("INTERNAL_ERROR", "internal error", { severity: "FATAL" }));
     } finally {
       this.running = false;
+    }
+  }
+
+  /** Runs a batch under statement_timeout, then arms idle_in_transaction_session_timeout. */
+  private async runBatch(messages: FrontendMessage[]): Promise<void> {
+    const timeout = durationMs(this.settings.get("statement_timeout") ?? "0");
+    if (timeout > 0 && messages.some((m) => m.type === "Query" || m.type === "Execute")) {
+      this.statementTimer = setTimeout(
+        () => this.env.executor.interrupt(this.pid, StopReason.StatementTimeout),
+        timeout,
+      );
+    }
+    try {
+      const result = await this.env.executor.run(this.pid, messages, (bytes) => this.deliver(bytes));
+      if (result.settings) this.settings = new Map(result.settings);
+      const idle = durationMs(this.settings.get("idle_in_transaction_session_timeout") ?? "0");
+      if (idle > 0 && result.status !== "I") {
+        const e = new PgError(
+          "IDLE_IN_TRANSACTION_SESSION_TIMEOUT",
+          "terminating connection due to idle-in-transaction timeout",
+          {
+            severity: "FATAL",
+          },
+        );
+        this.idleTimer = setTimeout(() => this.fatal(e), idle);
+        this.idleTimer.unref();
+      }
+    } finally {
+      clearTimeout(this.statementTimer);
     }
   }
 
@@ -294,6 +338,32 @@ export class ClientSession {
       this.socket.on("drain", done);
       this.socket.on("close", done);
     });
+  }
+
+  /** CancelRequest: stops the running statement, if any. */
+  cancel(): void {
+    if (this.opened) this.env.executor.interrupt(this.pid, StopReason.Cancel);
+  }
+
+  /**
+   * Ends the connection from the server side (shutdown, pg_terminate_backend): a running statement
+   * is stopped and reports the error itself; an idle session is told here.
+   */
+  stop(reason: StopReason.Terminate | StopReason.Shutdown): void {
+    const e = new PgError("ADMIN_SHUTDOWN", "terminating connection due to administrator command", {
+      severity: "FATAL",
+    });
+    if (this.running && this.opened) {
+      this.ending = true;
+      this.env.executor.interrupt(this.pid, reason);
+    } else {
+      this.fatal(e);
+    }
+  }
+
+  /** Whether a batch is being executed. */
+  get busy(): boolean {
+    return this.running;
   }
 
   private write(w: Writer): void {
@@ -313,14 +383,11 @@ export class ClientSession {
     }
   }
 
-  /** Closes the connection from the server side (shutdown, pg_terminate_backend). */
-  terminate(e: PgError): void {
-    this.fatal(e);
-  }
-
   private async closed(): Promise<void> {
     this.phase = "closed";
     clearTimeout(this.startupTimer);
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.statementTimer);
     this.env.unregister(this);
     if (this.opened) {
       this.opened = false;

@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, realpathSync, rmSync } from "node:fs";
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { PgError } from "../errors/pg-error.js";
 import { assertTenantName } from "./tenant-name.js";
@@ -35,6 +35,21 @@ export class TenantFiles {
 
   exists(name: string): boolean {
     return lstatOrUndefined(this.pathOf(name, "ERROR"))?.isFile() === true;
+  }
+
+  /**
+   * Creates an empty file for a new tenant (an empty file is an empty SQLite database); false if
+   * it exists. O_EXCL makes two concurrent creations of one name impossible.
+   */
+  createEmpty(name: string): boolean {
+    const path = this.pathOf(name, "ERROR");
+    try {
+      closeSync(openSync(path, "wx", 0o600));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+      throw e;
+    }
   }
 
   /** Removes a tenant's database file and SQLite's companion files. */

@@ -1,0 +1,29 @@
+/** What the engine asks of the process around it: the parts that span threads and sockets. */
+export interface EngineHost {
+  /** DROP DATABASE: 3D000 if missing (false with ifExists), 55006 while other sessions use it. */
+  dropTenant(
+    name: string,
+    ifExists: boolean,
+    requester: { sessionId: number; database: string },
+  ): Promise<boolean>;
+  /** pg_terminate_backend: the client connection of pid ends after its current batch. */
+  terminate(pid: number): void;
+  /** A tenant's files were closed on this thread. */
+  tenantClosed(name: string): void;
+}
+
+/** What one batch of messages left behind. */
+export interface RunResult {
+  status: "I" | "T" | "E";
+  /** The session holds nothing on its thread (no transaction, portal or pending Sync): it may move. */
+  movable: boolean;
+  /** The session's settings, when a statement changed them. */
+  settings?: [string, string][];
+}
+
+export interface OpenResult {
+  /** ParameterStatus values for startup. */
+  reported: [string, string][];
+  /** The session's non-default settings. */
+  settings: [string, string][];
+}

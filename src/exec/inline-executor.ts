@@ -1,0 +1,43 @@
+import type { FrontendMessage } from "../protocol/messages.js";
+import { Engine, type EngineOptions, type OpenSession } from "./engine.js";
+import type { OpenResult, RunResult } from "./engine-host.js";
+import type { Executor, TerminateHandler } from "./executor.js";
+import { native, type StopReason } from "./interrupts.js";
+
+/** Runs statements on the thread that serves the sockets (--workers 0): simple, for debugging and measuring. */
+export class InlineExecutor implements Executor {
+  readonly engine: Engine;
+
+  constructor(options: EngineOptions, onTerminate: TerminateHandler) {
+    this.engine = new Engine(options, {
+      dropTenant: (name, ifExists, requester) => this.engine.dropLocal(name, ifExists, requester),
+      terminate: onTerminate,
+      tenantClosed: () => undefined,
+    });
+  }
+
+  async open(req: OpenSession): Promise<OpenResult> {
+    return this.engine.open(req);
+  }
+
+  run(
+    sessionId: number,
+    messages: FrontendMessage[],
+    deliver: (bytes: Buffer) => Promise<void> | undefined,
+  ): Promise<RunResult> {
+    return this.engine.run(sessionId, messages, deliver);
+  }
+
+  async close(sessionId: number): Promise<void> {
+    this.engine.close(sessionId);
+  }
+
+  interrupt(sessionId: number, reason: StopReason): void {
+    native.interruptOwner(sessionId, reason);
+    this.engine.cancelWaits(sessionId, reason);
+  }
+
+  async shutdown(): Promise<void> {
+    this.engine.shutdown();
+  }
+}

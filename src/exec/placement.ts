@@ -1,0 +1,105 @@
+import type { Worker } from "node:worker_threads";
+
+export interface WorkerHandle {
+  index: number;
+  worker: Worker;
+  /** Requests sent and not answered yet. */
+  inflight: number;
+  /** When the thread last sent anything; a busy thread sends a heartbeat every 10 ms. */
+  lastHeard: number;
+  /** Tenants whose files the thread has open. */
+  tenants: Set<string>;
+}
+
+/** A thread that has work but has not been heard from for this long is stuck in a statement. */
+const STUCK_AFTER_MS = 25;
+
+/**
+ * Which thread runs which tenant. This is the single-machine form of "which node owns this
+ * tenant": a tenant is pinned to one thread while it has sessions, and placed on the least loaded
+ * thread when it gets its first.
+ */
+export class Placement {
+  private readonly owner = new Map<string, WorkerHandle>();
+  private readonly members = new Map<string, Set<number>>();
+  private readonly dropping = new Set<string>();
+
+  constructor(private readonly handles: WorkerHandle[]) {}
+
+  all(): WorkerHandle[] {
+    return this.handles;
+  }
+
+  workerOf(tenant: string): WorkerHandle | undefined {
+    return this.owner.get(tenant);
+  }
+
+  sessionsOf(tenant: string): number[] {
+    return [...(this.members.get(tenant) ?? [])];
+  }
+
+  /** The thread for a new session of tenant: its current one, or the least loaded. */
+  assign(tenant: string, session: number): WorkerHandle {
+    let h = this.owner.get(tenant);
+    if (!h) {
+      h = this.leastBusy()!;
+      this.owner.set(tenant, h);
+      h.tenants.add(tenant);
+    }
+    const set = this.members.get(tenant) ?? new Set<number>();
+    this.members.set(tenant, set);
+    set.add(session);
+    return h;
+  }
+
+  detach(tenant: string, session: number): void {
+    const set = this.members.get(tenant);
+    set?.delete(session);
+    if (set && set.size === 0) this.members.delete(tenant);
+  }
+
+  move(tenant: string, to: WorkerHandle): void {
+    this.owner.set(tenant, to);
+    to.tenants.add(tenant);
+  }
+
+  /** A thread closed a tenant's files; without sessions, the tenant is placed afresh next time. */
+  closed(h: WorkerHandle, tenant: string): void {
+    h.tenants.delete(tenant);
+    if (this.owner.get(tenant) === h && !this.members.has(tenant)) this.owner.delete(tenant);
+  }
+
+  /** Threads that may have the tenant's files open. */
+  holders(tenant: string): WorkerHandle[] {
+    return this.handles.filter((h) => h.tenants.has(tenant));
+  }
+
+  stuck(h: WorkerHandle, now = Date.now()): boolean {
+    return h.inflight > 0 && now - h.lastHeard > STUCK_AFTER_MS;
+  }
+
+  /** The thread with the fewest tenants among those not stuck, other than except. */
+  leastBusy(except?: WorkerHandle): WorkerHandle | undefined {
+    const now = Date.now();
+    let best: WorkerHandle | undefined;
+    for (const h of this.handles) {
+      if (h === except || this.stuck(h, now)) continue;
+      if (
+        !best ||
+        h.tenants.size < best.tenants.size ||
+        (h.tenants.size === best.tenants.size && h.inflight < best.inflight)
+      )
+        best = h;
+    }
+    return best ?? (except ? undefined : this.handles[0]);
+  }
+
+  isDropping(tenant: string): boolean {
+    return this.dropping.has(tenant);
+  }
+
+  setDropping(tenant: string, on: boolean): void {
+    if (on) this.dropping.add(tenant);
+    else this.dropping.delete(tenant);
+  }
+}
