@@ -6,8 +6,11 @@ export interface EngineHost {
     ifExists: boolean,
     requester: { sessionId: number; database: string },
   ): Promise<boolean>;
-  /** pg_terminate_backend: the client connection of pid ends after its current batch. */
-  terminate(pid: number): void;
+  /**
+   * pg_cancel_backend / pg_terminate_backend reached session pid (its running statement is already
+   * interrupted): stop its waits, and for terminate end its connection.
+   */
+  signal(pid: number, terminate: boolean): void;
   /** A tenant's files were closed on this thread. */
   tenantClosed(name: string): void;
 }

@@ -8,6 +8,7 @@ import type { ErrorReporter } from "./errors.js";
 import { native, StopReason, stopError } from "./interrupts.js";
 import { Output } from "./output.js";
 import { SessionContext, Settings } from "./session-state.js";
+import { SessionTable } from "./session-table.js";
 import { Tenant } from "./tenant.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 
@@ -19,6 +20,8 @@ export interface EngineOptions {
   maxOpenTenants: number;
   /** Milliseconds after which an idle tenant's files are closed. */
   tenantIdleMs: number;
+  /** The process-wide table of sessions (see SessionTable). */
+  sessionTable: SharedArrayBuffer;
   onInternalError: ErrorReporter;
 }
 
@@ -42,12 +45,14 @@ export class Engine implements TenantAdmin {
   private readonly tenants = new Map<string, Tenant>();
   private readonly sessions = new Map<number, EngineSession>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly sessionTable: SessionTable;
 
   constructor(
     private readonly options: EngineOptions,
     private readonly host: EngineHost,
   ) {
     this.files = new TenantFiles(options.dataDir);
+    this.sessionTable = new SessionTable(options.sessionTable);
     this.sweeper = setInterval(() => this.closeIdleTenants(), Math.min(options.tenantIdleMs, 10_000));
     this.sweeper.unref();
   }
@@ -63,6 +68,7 @@ export class Engine implements TenantAdmin {
     for (const [name, value] of req.settings) settings.set(name, value, false, false);
     settings.changedReported.clear();
     const ctx = new SessionContext(req.sessionId, req.user, req.database, req.pid, tenant, settings);
+    ctx.signaller = (pid, terminate) => this.signal(pid, terminate, { database: req.database });
     const session = new EngineSession(ctx, this, this.options.onInternalError);
     tenant.sessions++;
     this.sessions.set(req.sessionId, session);
@@ -80,6 +86,8 @@ export class Engine implements TenantAdmin {
     if (!session) throw new Error(`no session ${sessionId}`);
     const out = new Output(deliver);
     const version = session.ctx.settings.version;
+    // Another thread, or another program, may have changed the schema since this one read it.
+    if (!session.ctx.conn) session.ctx.tenant.checkExternalChanges();
     await session.run(messages, out);
     const last = out.drain();
     if (last) await last;
@@ -107,18 +115,13 @@ export class Engine implements TenantAdmin {
   }
 
   /**
-   * pg_cancel_backend / pg_terminate_backend: only sessions of the same tenant can be reached, and
-   * they all run on this thread.
+   * pg_cancel_backend / pg_terminate_backend: only sessions of the caller's own tenant can be
+   * reached, on whatever thread they run.
    */
   signal(pid: number, terminate: boolean, requester: { database: string }): boolean {
-    const target = [...this.sessions.values()].find(
-      (x) => x.ctx.pid === pid && x.ctx.database === requester.database,
-    );
-    if (!target) return false;
-    const reason = terminate ? StopReason.Terminate : StopReason.Cancel;
-    native.interruptOwner(pid, reason);
-    this.cancelWaits(target.ctx.id, reason);
-    if (terminate) this.host.terminate(pid);
+    if (!this.sessionTable.belongsTo(pid, requester.database)) return false;
+    native.interruptOwner(pid, terminate ? StopReason.Terminate : StopReason.Cancel);
+    this.host.signal(pid, terminate);
     return true;
   }
 

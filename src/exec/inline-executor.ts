@@ -2,22 +2,30 @@ import type { FrontendMessage } from "../protocol/messages.js";
 import { Engine, type EngineOptions, type OpenSession } from "./engine.js";
 import type { OpenResult, RunResult } from "./engine-host.js";
 import type { Executor, TerminateHandler } from "./executor.js";
-import { native, type StopReason } from "./interrupts.js";
+import { native, StopReason } from "./interrupts.js";
+import { SessionTable } from "./session-table.js";
 
 /** Runs statements on the thread that serves the sockets (--workers 0): simple, for debugging and measuring. */
 export class InlineExecutor implements Executor {
   readonly engine: Engine;
+  private readonly table: SessionTable;
 
   constructor(options: EngineOptions, onTerminate: TerminateHandler) {
+    this.table = new SessionTable(options.sessionTable);
     this.engine = new Engine(options, {
       dropTenant: (name, ifExists, requester) => this.engine.dropLocal(name, ifExists, requester),
-      terminate: onTerminate,
+      signal: (pid, terminate) => {
+        this.engine.cancelWaits(pid, terminate ? StopReason.Terminate : StopReason.Cancel);
+        if (terminate) onTerminate(pid);
+      },
       tenantClosed: () => undefined,
     });
   }
 
   async open(req: OpenSession): Promise<OpenResult> {
-    return this.engine.open(req);
+    const result = this.engine.open(req);
+    this.table.add(req.pid, req.database);
+    return result;
   }
 
   run(
@@ -29,6 +37,7 @@ export class InlineExecutor implements Executor {
   }
 
   async close(sessionId: number): Promise<void> {
+    this.table.remove(sessionId);
     this.engine.close(sessionId);
   }
 

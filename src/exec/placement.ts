@@ -15,12 +15,14 @@ export interface WorkerHandle {
 const STUCK_AFTER_MS = 25;
 
 /**
- * Which thread runs which tenant. This is the single-machine form of "which node owns this
- * tenant": a tenant is pinned to one thread while it has sessions, and placed on the least loaded
- * thread when it gets its first.
+ * Which thread runs which session. This is the single-machine form of "which node owns this
+ * tenant": each tenant has a home thread where its new sessions go, chosen as the least loaded
+ * thread when it gets its first session. A session whose thread is stuck in a long statement of
+ * another session may move, and the tenant's home moves with it.
  */
 export class Placement {
-  private readonly owner = new Map<string, WorkerHandle>();
+  private readonly home = new Map<string, WorkerHandle>();
+  private readonly sessionWorker = new Map<number, WorkerHandle>();
   private readonly members = new Map<string, Set<number>>();
   private readonly dropping = new Set<string>();
 
@@ -30,22 +32,23 @@ export class Placement {
     return this.handles;
   }
 
-  workerOf(tenant: string): WorkerHandle | undefined {
-    return this.owner.get(tenant);
+  workerOf(session: number): WorkerHandle | undefined {
+    return this.sessionWorker.get(session);
   }
 
   sessionsOf(tenant: string): number[] {
     return [...(this.members.get(tenant) ?? [])];
   }
 
-  /** The thread for a new session of tenant: its current one, or the least loaded. */
+  /** The thread for a new session of tenant: the tenant's home, or the least loaded thread. */
   assign(tenant: string, session: number): WorkerHandle {
-    let h = this.owner.get(tenant);
-    if (!h) {
-      h = this.leastBusy()!;
-      this.owner.set(tenant, h);
-      h.tenants.add(tenant);
+    let h = this.home.get(tenant);
+    if (!h || this.stuck(h)) {
+      h = this.leastBusy(h) ?? h ?? this.handles[0]!;
+      this.home.set(tenant, h);
     }
+    h.tenants.add(tenant);
+    this.sessionWorker.set(session, h);
     const set = this.members.get(tenant) ?? new Set<number>();
     this.members.set(tenant, set);
     set.add(session);
@@ -53,20 +56,22 @@ export class Placement {
   }
 
   detach(tenant: string, session: number): void {
+    this.sessionWorker.delete(session);
     const set = this.members.get(tenant);
     set?.delete(session);
     if (set && set.size === 0) this.members.delete(tenant);
   }
 
-  move(tenant: string, to: WorkerHandle): void {
-    this.owner.set(tenant, to);
+  move(tenant: string, session: number, to: WorkerHandle): void {
+    this.sessionWorker.set(session, to);
+    this.home.set(tenant, to);
     to.tenants.add(tenant);
   }
 
   /** A thread closed a tenant's files; without sessions, the tenant is placed afresh next time. */
   closed(h: WorkerHandle, tenant: string): void {
     h.tenants.delete(tenant);
-    if (this.owner.get(tenant) === h && !this.members.has(tenant)) this.owner.delete(tenant);
+    if (this.home.get(tenant) === h && !this.members.has(tenant)) this.home.delete(tenant);
   }
 
   /** Threads that may have the tenant's files open. */
@@ -78,20 +83,19 @@ export class Placement {
     return h.inflight > 0 && now - h.lastHeard > STUCK_AFTER_MS;
   }
 
-  /** The thread with the fewest tenants among those not stuck, other than except. */
+  /** The thread with the fewest open tenants among those not stuck, other than except. */
   leastBusy(except?: WorkerHandle): WorkerHandle | undefined {
     const now = Date.now();
     let best: WorkerHandle | undefined;
     for (const h of this.handles) {
       if (h === except || this.stuck(h, now)) continue;
-      if (
+      const better =
         !best ||
         h.tenants.size < best.tenants.size ||
-        (h.tenants.size === best.tenants.size && h.inflight < best.inflight)
-      )
-        best = h;
+        (h.tenants.size === best.tenants.size && h.inflight < best.inflight);
+      if (better) best = h;
     }
-    return best ?? (except ? undefined : this.handles[0]);
+    return best;
   }
 
   isDropping(tenant: string): boolean {

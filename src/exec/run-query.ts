@@ -1,9 +1,9 @@
-import type Database from "better-sqlite3";
 import { PgError } from "../errors/pg-error.js";
 import { fromSqliteError, isSqliteError } from "../errors/sqlite-error.js";
 import { clockMicros, enterSession } from "../functions/runtime.js";
 import { BackendCode } from "../protocol/codes.js";
 import * as encode from "../protocol/encode.js";
+import { SEQUENCES } from "../sql/metadata.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
 import type { QueryPlan, TagSpec } from "../sql/plan.js";
 import type { Connection } from "./connection.js";
@@ -39,6 +39,16 @@ function needsBigInt(plan: QueryPlan): boolean {
   return plan.columns.some((c) => c.type.oid === INT8 || c.type.oid === NUMERIC);
 }
 
+/** Runs SQLite steps on behalf of the session, which may stop them meanwhile (cancel, timeouts). */
+function stepping<T>(s: SessionContext, conn: Connection, run: () => T): T {
+  conn.running(s.pid);
+  try {
+    return run();
+  } finally {
+    conn.idle();
+  }
+}
+
 /** Runs a constant SELECT now and keeps its rows in the portal (see QueryPlan.constant). */
 export function prefetchConstant(s: SessionContext, portal: Portal, plan: QueryPlan): void {
   const { conn, borrowed } = connectionOf(s);
@@ -55,16 +65,6 @@ export function prefetchConstant(s: SessionContext, portal: Portal, plan: QueryP
     throw translateError(e, s, plan, conn);
   } finally {
     if (borrowed) s.tenant.release(conn);
-  }
-}
-
-/** Runs SQLite steps on behalf of the session, which may stop them meanwhile (cancel, timeouts). */
-function stepping<T>(s: SessionContext, conn: Connection, run: () => T): T {
-  conn.running(s.pid);
-  try {
-    return run();
-  } finally {
-    conn.idle();
   }
 }
 
@@ -85,47 +85,85 @@ export async function runQuery(
   const { conn, borrowed } = connectionOf(s);
   const ownTransaction = opts.autocommit && plan.writes;
   s.statementStart = clockMicros();
+  let count = 0;
   try {
     enterSession(s);
-    if (ownTransaction) conn.prepare("BEGIN IMMEDIATE").run();
-    stepping(s, conn, () => {
-      for (const sql of plan.setup) conn.db.prepare(sql).run();
-    });
+    if (ownTransaction) await retryWhileBusy(s, () => conn.prepare("BEGIN IMMEDIATE").run());
+    if (plan.usesSequences) s.tenant.sequences.load(conn.db, s.tenant.schema(conn).hasMetadata(SEQUENCES));
+    if (plan.setup.length > 0) {
+      await retryWhileBusy(s, () =>
+        stepping(s, conn, () => {
+          for (const sql of plan.setup) conn.db.prepare(sql).run();
+        }),
+      );
+    }
     if (plan.changesSchema) {
       s.changedSchema = true;
       s.privateSchema = undefined;
     }
-    if (plan.sql === "") {
-      finishStatement(s, conn, ownTransaction);
-      if (borrowed) s.tenant.release(conn);
-      encode.commandComplete(out.w, tagOf(plan.tag, 0));
-      return;
+    if (plan.sql !== "") {
+      const stmt = plan.changesSchema ? conn.db.prepare(plan.sql) : conn.prepare(plan.sql);
+      const args = plan.paramOrder.map((i) => portal.params[i]);
+      if (!stmt.reader) {
+        count = await retryWhileBusy(s, () => stepping(s, conn, () => stmt.run(...args).changes));
+      } else {
+        stmt.raw(true);
+        stmt.safeIntegers(needsBigInt(plan));
+        if (plan.writes) {
+          // RETURNING: all rows at once, so that a busy lock can be waited for and retried.
+          const rows = await retryWhileBusy(s, () =>
+            stepping(s, conn, () => stmt.all(...args) as unknown[][]),
+          );
+          portal.rows = rows[Symbol.iterator]();
+        } else {
+          portal.rows = stmt.iterate(...args) as Iterator<unknown[]>;
+          portal.source = { conn, borrowed, stmt };
+          if (borrowed && !opts.autocommit) {
+            // Rows may be fetched across several Executes: the session keeps the connection meanwhile.
+            s.conn = conn;
+            portal.source.borrowed = false;
+          }
+          return sendRows(s, portal, plan, out, opts.maxRows);
+        }
+      }
     }
-    const stmt = plan.changesSchema ? conn.db.prepare(plan.sql) : conn.prepare(plan.sql);
-    const args = plan.paramOrder.map((i) => portal.params[i]);
-    if (!stmt.reader) {
-      const info = stepping(s, conn, () => stmt.run(...args));
-      finishStatement(s, conn, ownTransaction);
-      if (borrowed) s.tenant.release(conn);
-      encode.commandComplete(out.w, tagOf(plan.tag, info.changes));
-      return;
-    }
-    stmt.raw(true);
-    stmt.safeIntegers(needsBigInt(plan));
-    portal.rows = stmt.iterate(...args) as Iterator<unknown[]>;
-    portal.source = { conn, borrowed, stmt };
-    if (borrowed && !opts.autocommit) {
-      // Rows may be fetched across several Executes: the session keeps the connection meanwhile.
-      s.conn = conn;
-      portal.source.borrowed = false;
-    }
+    finishStatement(s, conn, ownTransaction);
   } catch (e) {
+    portal.rows = undefined;
+    const error = translateError(e, s, plan, conn);
     if (ownTransaction && conn.inTransaction) conn.db.exec("ROLLBACK");
-    if (borrowed && !portal.rows) s.tenant.release(conn);
+    if (borrowed) s.tenant.release(conn);
     if (ownTransaction) afterTransaction(s);
-    throw translateError(e, s, plan, conn);
+    throw error;
   }
-  return sendRows(s, portal, plan, out, opts.maxRows, ownTransaction);
+  if (borrowed) s.tenant.release(conn);
+  if (portal.rows) return sendRows(s, portal, plan, out, opts.maxRows);
+  encode.commandComplete(out.w, tagOf(plan.tag, count));
+}
+
+function isBusy(e: unknown): boolean {
+  return isSqliteError(e) && e.code === "SQLITE_BUSY";
+}
+
+/**
+ * SQLite's write lock is held by a connection of another thread (the tenant's sessions are split
+ * across threads) or another program: wait and try again, without blocking the thread, until
+ * lock_timeout. A statement that got SQLITE_BUSY changed nothing; in WAL mode, trying again
+ * either succeeds or reports a stale snapshot (40001).
+ */
+async function retryWhileBusy<T>(s: SessionContext, attempt: () => T): Promise<T> {
+  const timeout = lockTimeoutMs(s);
+  const deadline = timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY;
+  for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
+    try {
+      return attempt();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() >= deadline)
+        throw new PgError("LOCK_NOT_AVAILABLE", "canceling statement due to lock timeout");
+      await s.tenant.writeSlot.pause(s.id, delay);
+    }
+  }
 }
 
 async function acquireWriteSlot(s: SessionContext, plan: QueryPlan): Promise<void> {
@@ -161,8 +199,6 @@ function finishStatement(s: SessionContext, conn: Connection, ownTransaction: bo
     conn.prepare("COMMIT").run();
     afterTransaction(s);
   } else if (!conn.inTransaction) {
-    // A statement in autocommit that advanced a sequence (SELECT nextval(...)) stores it now.
-    if (s.tenant.sequences.hasChanges) s.tenant.sequences.flush(conn.db);
     if (s.tenant.writeSlot.heldBy(s.id) && !s.conn?.inTransaction) s.tenant.writeSlot.release(s.id);
   }
   if (s.changedSchema && !conn.inTransaction) {
@@ -177,7 +213,6 @@ async function sendRows(
   plan: QueryPlan,
   out: Output,
   maxRows: number,
-  ownTransaction = false,
 ): Promise<void> {
   const encoders = valueEncoders(plan.columns, portal.resultFormats, s.formatContext());
   const rows = portal.rows!;
@@ -210,9 +245,7 @@ async function sendRows(
     portal.source = undefined;
     portal.done = true;
     const error = translateError(e, s, plan, source?.conn);
-    if (source && ownTransaction && source.conn.inTransaction) source.conn.db.exec("ROLLBACK");
     if (source?.borrowed) s.tenant.release(source.conn);
-    if (ownTransaction) afterTransaction(s);
     throw error;
   }
   portal.rows = undefined;
@@ -220,7 +253,7 @@ async function sendRows(
   portal.done = true;
   if (source) {
     try {
-      finishStatement(s, source.conn, ownTransaction);
+      finishStatement(s, source.conn, false);
     } finally {
       if (source.borrowed) s.tenant.release(source.conn);
     }
@@ -245,13 +278,11 @@ export function translateError(e: unknown, s: SessionContext, plan: QueryPlan, c
   const table = /^(?:INSERT INTO|UPDATE|DELETE FROM) "((?:[^"]|"")+)"/
     .exec(plan.sql)?.[1]
     ?.replaceAll('""', '"');
+  const creatingIndex = /^CREATE UNIQUE INDEX "((?:[^"]|"")+)"/.exec(plan.sql)?.[1]?.replaceAll('""', '"');
   const schemaConn = s.conn ?? s.tenant.take();
   try {
-    const creatingIndex = /^CREATE UNIQUE INDEX "((?:[^"]|"")+)"/.exec(plan.sql)?.[1]?.replaceAll('""', '"');
     return fromSqliteError(e, { schema: s.tenant.schema(schemaConn), table, verb, creatingIndex }) ?? e;
   } finally {
     if (!s.conn) s.tenant.release(schemaConn);
   }
 }
-
-export type { Database };

@@ -179,6 +179,13 @@ export class SessionContext implements SessionRuntime {
     return v;
   }
 
+  /** Set by the engine: delivers pg_cancel_backend and pg_terminate_backend. */
+  signaller: ((pid: number, terminate: boolean) => boolean) | undefined;
+
+  signal(pid: number, terminate: boolean): boolean {
+    return this.signaller?.(pid, terminate) ?? false;
+  }
+
   lastval(): bigint {
     if (!this.lastSequence)
       throw new PgError("OBJECT_NOT_IN_PREREQUISITE_STATE", "lastval is not yet defined in this session");

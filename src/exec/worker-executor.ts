@@ -6,8 +6,9 @@ import type { TenantFiles } from "../tenants/tenant-files.js";
 import type { OpenSession } from "./engine.js";
 import type { OpenResult, RunResult } from "./engine-host.js";
 import type { Executor, TerminateHandler } from "./executor.js";
-import { native, type StopReason } from "./interrupts.js";
+import { native, StopReason } from "./interrupts.js";
 import { Placement, type WorkerHandle } from "./placement.js";
+import { SessionTable } from "./session-table.js";
 import type { FromWorker, ToWorker, WorkerOptions } from "./worker-protocol.js";
 
 interface Pending {
@@ -23,18 +24,21 @@ interface SessionRecord {
   /** Named statements, as the Parse messages that made them. */
   statements: Map<string, FrontendMessage>;
   movable: boolean;
-  running: boolean;
 }
 
+const internal = () => new PgError("INTERNAL_ERROR", "internal error").fields;
+
 /**
- * Runs tenants on a pool of worker threads, each tenant on one of them so that all its sessions
- * share one writer. A tenant whose thread is stuck in a long statement of another tenant moves to
- * another thread, when none of its sessions holds state there.
+ * Runs sessions on a pool of worker threads. A tenant's sessions go to its home thread, so that
+ * they normally share one writer; a session whose thread is stuck in another session's long
+ * statement moves to a free thread if it holds nothing there. SQLite's own locking (waited on
+ * asynchronously) keeps writers of a tenant whose sessions are on two threads apart.
  */
 export class WorkerExecutor implements Executor {
   private readonly placement: Placement;
   private readonly pending = new Map<number, Pending>();
   private readonly sessions = new Map<number, SessionRecord>();
+  private readonly table: SessionTable;
   private nextId = 1;
 
   constructor(
@@ -44,6 +48,7 @@ export class WorkerExecutor implements Executor {
     private readonly log: Logger,
     private readonly onTerminate: TerminateHandler,
   ) {
+    this.table = new SessionTable(options.sessionTable);
     const url = new URL("./worker-main.js", import.meta.url);
     const handles: WorkerHandle[] = Array.from({ length: count }, (_, index) => {
       const worker = new Worker(url, { workerData: options });
@@ -65,16 +70,20 @@ export class WorkerExecutor implements Executor {
     deliver?: Pending["deliver"],
   ): Promise<T> {
     const id = this.nextId++;
+    if (h.inflight === 0) h.lastHeard = Date.now();
     h.inflight++;
-    h.lastHeard = Date.now();
     return new Promise<T>((resolve, reject) => {
+      const done = () => {
+        h.inflight--;
+        this.pending.delete(id);
+      };
       this.pending.set(id, {
         resolve: (v) => {
-          h.inflight--;
+          done();
           resolve(v as T);
         },
         reject: (e) => {
-          h.inflight--;
+          done();
           reject(e);
         },
         deliver,
@@ -87,32 +96,30 @@ export class WorkerExecutor implements Executor {
     h.lastHeard = Date.now();
     switch (msg.t) {
       case "opened":
-        this.settle(msg.id, msg.result);
+        this.pending.get(msg.id)?.resolve(msg.result);
         return;
       case "failed":
-        this.settle(msg.id, undefined, PgError.fromFields(msg.error));
+        this.pending.get(msg.id)?.reject(PgError.fromFields(msg.error));
         return;
       case "data": {
-        const p = this.pending.get(msg.id);
-        const bytes = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength);
-        const wait = p?.deliver?.(bytes);
-        if (wait) void wait.then(() => this.send(h, { t: "ack", id: msg.id, bytes: bytes.length }));
-        else this.send(h, { t: "ack", id: msg.id, bytes: bytes.length });
+        const wait = this.pending.get(msg.id)?.deliver?.(bytesOf(msg.bytes));
+        const ack = () => this.send(h, { t: "ack", id: msg.id, bytes: msg.bytes.byteLength });
+        if (wait) void wait.then(ack);
+        else ack();
         return;
       }
       case "done": {
         const p = this.pending.get(msg.id);
-        const bytes = Buffer.from(msg.bytes.buffer, msg.bytes.byteOffset, msg.bytes.byteLength);
-        const wait = bytes.length > 0 ? p?.deliver?.(bytes) : undefined;
-        if (wait) void wait.then(() => this.settle(msg.id, msg.result));
-        else this.settle(msg.id, msg.result);
+        const wait = msg.bytes.byteLength > 0 ? p?.deliver?.(bytesOf(msg.bytes)) : undefined;
+        if (wait) void wait.then(() => p?.resolve(msg.result));
+        else p?.resolve(msg.result);
         return;
       }
       case "released":
-        this.settle(msg.id, msg.ok);
+        this.pending.get(msg.id)?.resolve(msg.ok);
         return;
       case "shut":
-        this.settle(msg.id, undefined);
+        this.pending.get(msg.id)?.resolve(undefined);
         return;
       case "beat":
         return;
@@ -123,12 +130,13 @@ export class WorkerExecutor implements Executor {
             this.send(h, {
               t: "drop-result",
               id: msg.id,
-              error: e instanceof PgError ? e.fields : new PgError("INTERNAL_ERROR", "internal error").fields,
+              error: e instanceof PgError ? e.fields : internal(),
             }),
         );
         return;
-      case "terminate":
-        this.onTerminate(msg.pid);
+      case "signal":
+        this.interrupt(msg.pid, msg.terminate ? StopReason.Terminate : StopReason.Cancel);
+        if (msg.terminate) this.onTerminate(msg.pid);
         return;
       case "tenant-closed":
         this.placement.closed(h, msg.name);
@@ -137,14 +145,6 @@ export class WorkerExecutor implements Executor {
         this.log.error({ worker: h.index, stack: msg.stack }, msg.message);
         return;
     }
-  }
-
-  private settle(id: number, value: unknown, error?: Error): void {
-    const p = this.pending.get(id);
-    if (!p) return;
-    this.pending.delete(id);
-    if (error) p.reject(error);
-    else p.resolve(value);
   }
 
   async open(req: OpenSession): Promise<OpenResult> {
@@ -161,8 +161,8 @@ export class WorkerExecutor implements Executor {
         settings: result.settings,
         statements: new Map(),
         movable: true,
-        running: false,
       });
+      this.table.add(req.pid, req.database);
       return result;
     } catch (e) {
       this.placement.detach(req.database, req.sessionId);
@@ -181,61 +181,54 @@ export class WorkerExecutor implements Executor {
       if (m.type === "Parse" && m.name !== "") record.statements.set(m.name, m);
       else if (m.type === "Close" && m.target === "S") record.statements.delete(m.name);
     }
-    await this.moveIfStuck(record.req.database);
-    const h = this.placement.workerOf(record.req.database)!;
-    record.running = true;
-    try {
-      const result = await this.request<RunResult>(
-        h,
-        (id) => ({ t: "run", id, session: sessionId, messages }),
-        deliver,
-      );
-      record.movable = result.movable;
-      if (result.settings) record.settings = result.settings;
-      return result;
-    } finally {
-      record.running = false;
-    }
+    const h = await this.moveIfStuck(record);
+    record.movable = false;
+    const result = await this.request<RunResult>(
+      h,
+      (id) => ({ t: "run", id, session: sessionId, messages }),
+      deliver,
+    );
+    record.movable = result.movable;
+    if (result.settings) record.settings = result.settings;
+    return result;
   }
 
-  /**
-   * A tenant whose thread has been silent while busy (a long statement of some session there) moves
-   * to the least busy thread if none of its sessions holds a transaction, portal or request there.
-   */
-  private async moveIfStuck(tenant: string): Promise<void> {
-    const from = this.placement.workerOf(tenant);
-    if (!from || !this.placement.stuck(from)) return;
-    const members = this.placement.sessionsOf(tenant).map((id) => this.sessions.get(id));
-    if (members.some((r) => !r?.movable || r.running)) return;
+  /** A session whose thread is stuck moves to a free thread when it holds nothing where it is. */
+  private async moveIfStuck(record: SessionRecord): Promise<WorkerHandle> {
+    const id = record.req.sessionId;
+    const from = this.placement.workerOf(id)!;
+    if (!record.movable || !this.placement.stuck(from)) return from;
     const to = this.placement.leastBusy(from);
-    if (!to) return;
-    this.placement.move(tenant, to);
-    for (const r of members as SessionRecord[]) {
-      this.send(from, { t: "close", session: r.req.sessionId });
-      const req = { ...r.req, settings: r.settings };
-      await this.request<OpenResult>(to, (id) => ({
-        t: "open",
-        id,
-        req,
-        replay: [...r.statements.values()],
-      }));
-    }
-    this.log.debug({ tenant, from: from.index, to: to.index }, "tenant moved off a busy worker");
+    if (!to) return from;
+    const req = { ...record.req, settings: record.settings };
+    await this.request<OpenResult>(to, (rid) => ({
+      t: "open",
+      id: rid,
+      req,
+      replay: [...record.statements.values()],
+    }));
+    this.send(from, { t: "close", session: id });
+    this.placement.move(record.req.database, id, to);
+    this.log.debug(
+      { session: id, tenant: record.req.database, from: from.index, to: to.index },
+      "session moved off a busy worker",
+    );
+    return to;
   }
 
   async close(sessionId: number): Promise<void> {
     const record = this.sessions.get(sessionId);
     if (!record) return;
     this.sessions.delete(sessionId);
-    const h = this.placement.workerOf(record.req.database);
+    this.table.remove(record.req.pid);
+    const h = this.placement.workerOf(sessionId);
     if (h) this.send(h, { t: "close", session: sessionId });
     this.placement.detach(record.req.database, sessionId);
   }
 
   interrupt(sessionId: number, reason: StopReason): void {
     native.interruptOwner(sessionId, reason);
-    const record = this.sessions.get(sessionId);
-    const h = record && this.placement.workerOf(record.req.database);
+    const h = this.placement.workerOf(sessionId);
     if (h) this.send(h, { t: "cancel", session: sessionId, reason });
   }
 
@@ -275,4 +268,8 @@ export class WorkerExecutor implements Executor {
     await Promise.all(this.placement.all().map((h) => this.request(h, (id) => ({ t: "shutdown", id }))));
     await Promise.all(this.placement.all().map((h) => h.worker.terminate()));
   }
+}
+
+function bytesOf(b: Uint8Array): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -38,7 +38,7 @@ const engine = new Engine(
         drops.set(id, { resolve, reject });
         send({ t: "drop", id, name, ifExists, requester });
       }),
-    terminate: (pid) => send({ t: "terminate", pid }),
+    signal: (pid, terminate) => send({ t: "signal", pid, terminate }),
     tenantClosed: (name) => send({ t: "tenant-closed", name }),
   },
 );

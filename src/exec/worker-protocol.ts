@@ -32,7 +32,7 @@ export type FromWorker =
       ifExists: boolean;
       requester: { sessionId: number; database: string };
     }
-  | { t: "terminate"; pid: number }
+  | { t: "signal"; pid: number; terminate: boolean }
   | { t: "tenant-closed"; name: string }
   | { t: "log"; message: string; stack?: string }
   | { t: "shut"; id: number };

@@ -6,6 +6,7 @@ import { PgError } from "../errors/pg-error.js";
  */
 export class WriteSlot {
   private holder: number | undefined;
+  private readonly paused = new Set<(typeof this.waiters)[number]>();
   private readonly waiters: {
     owner: number;
     resolve: () => void;
@@ -43,12 +44,27 @@ export class WriteSlot {
 
   /** Stops waiting on behalf of owner (its statement was canceled); the promise rejects with reason. */
   cancelWait(owner: number, reason: Error): void {
-    for (const w of [...this.waiters]) {
+    for (const w of [...this.waiters, ...this.paused]) {
       if (w.owner === owner) {
         this.remove(w);
         w.reject(reason);
       }
     }
+  }
+
+  /**
+   * Waits ms before trying SQLite's write lock again (it is held by another thread or program);
+   * cancelWait ends the wait early with the cancellation's error.
+   */
+  pause(owner: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const waiter: (typeof this.waiters)[number] = { owner, resolve, reject };
+      waiter.timer = setTimeout(() => {
+        this.remove(waiter);
+        resolve();
+      }, ms);
+      this.paused.add(waiter);
+    });
   }
 
   release(owner: number): void {
@@ -64,6 +80,7 @@ export class WriteSlot {
   private remove(w: (typeof this.waiters)[number]): void {
     const i = this.waiters.indexOf(w);
     if (i >= 0) this.waiters.splice(i, 1);
+    this.paused.delete(w);
     clearTimeout(w.timer);
   }
 }

@@ -21,6 +21,8 @@ export interface SessionRuntime {
   currval(sequence: string): bigint;
   setval(sequence: string, value: bigint, isCalled: boolean): bigint;
   lastval(): bigint;
+  /** pg_cancel_backend / pg_terminate_backend: whether a session of this tenant has that process ID. */
+  signal(pid: number, terminate: boolean): boolean;
 }
 
 let current: SessionRuntime | undefined;

@@ -8,6 +8,7 @@ import { PgError } from "../errors/pg-error.js";
 import type { Executor } from "../exec/executor.js";
 import { InlineExecutor } from "../exec/inline-executor.js";
 import { StopReason } from "../exec/interrupts.js";
+import { createSessionTable } from "../exec/session-table.js";
 import { WorkerExecutor } from "../exec/worker-executor.js";
 import { loadUserStore } from "../session/auth/user-store.js";
 import { ClientSession, type SessionEnvironment } from "../session/client-session.js";
@@ -89,6 +90,7 @@ export async function startServer(
     // Each thread keeps its share of the idle tenants.
     maxOpenTenants: Math.max(1, Math.ceil(config.maxOpenTenants / Math.max(1, config.workers))),
     tenantIdleMs: config.tenantIdleTimeoutMs,
+    sessionTable: createSessionTable(),
   };
   const onTerminate = (pid: number) => registry.byId(pid)?.stop(StopReason.Terminate);
   const executor: Executor =

@@ -36,6 +36,8 @@ export interface QueryPlan {
   writes: boolean;
   /** Whether it changes the schema, so cached translations must be dropped. */
   changesSchema: boolean;
+  /** Whether it calls nextval or setval: sequences are read afresh once it holds the write lock. */
+  usesSequences: boolean;
   tag: TagSpec;
   /** A NOTICE to send before the result (e.g. "relation ... already exists, skipping"). */
   notice?: string;

@@ -99,6 +99,8 @@ function canAssign(from: number, to: number): boolean {
   if (isNumericType(from) && isNumericType(to)) return true;
   // "automatic I/O conversion casts ... to string types are treated as assignment casts"
   if (STRING_TYPES.has(to)) return true;
+  // Date/time types convert to one another on assignment (timestamptz to timestamp, to date, ...).
+  if (categoryOf(from) === "D" && categoryOf(to) === "D") return true;
   return false;
 }
 

@@ -26,6 +26,8 @@ export class Ctx {
   /** The statement may write (DML, DDL, nextval, SELECT FOR UPDATE). */
   writes = false;
   changesSchema = false;
+  /** nextval or setval is called (directly or by a column default). */
+  usesSequences = false;
   /** A volatile function or a subquery appears: the statement is not a constant. */
   notConstant = false;
 

@@ -66,7 +66,10 @@ export function callFunction(
     return coerce(ctx, a, t(want), "implicit", position);
   });
   const types = coerced.map((a) => a.type);
-  if (def.writes) ctx.writes = true;
+  if (def.writes) {
+    ctx.writes = true;
+    ctx.usesSequences = true;
+  }
   if (def.volatility === "volatile" || def.kind === "aggregate") ctx.notConstant = true;
   const type = resultType(def, types);
   if (distinct && def.kind !== "aggregate") {

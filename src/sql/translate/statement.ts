@@ -47,6 +47,7 @@ function query(
     returnsRows: columns !== undefined,
     writes: ctx.writes,
     changesSchema: ctx.changesSchema,
+    usesSequences: ctx.usesSequences,
     tag,
     notice,
     constant: constant && !ctx.writes && !ctx.notConstant && bound.paramOrder.length === 0,
