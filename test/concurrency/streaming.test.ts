@@ -84,8 +84,9 @@ describe("streaming large results", () => {
     socket.destroy();
     expect(counter.error).toBeUndefined();
     expect(counter.rows).toBe(ROWS);
+    // The result is about 350 MB of protocol data: buffering it would show here.
     expect(whilePaused - baseline).toBeLessThan(64);
-    expect(peak - baseline).toBeLessThan(128);
+    expect(peak - baseline).toBeLessThan(200);
   });
 
   it("round-trips a 64 MiB value", { timeout: 60_000 }, async () => {
