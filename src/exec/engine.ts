@@ -1,5 +1,6 @@
 import { PgError } from "../errors/pg-error.js";
 import type { FrontendMessage } from "../protocol/messages.js";
+import { checkDroppable } from "../tenants/drop-checks.js";
 import { TenantFiles } from "../tenants/tenant-files.js";
 import type { Durability } from "./connection.js";
 import type { EngineHost, OpenResult, RunResult } from "./engine-host.js";
@@ -149,19 +150,8 @@ export class Engine implements TenantAdmin {
 
   /** DROP DATABASE when every session runs on this thread. */
   async dropLocal(name: string, ifExists: boolean, requester: Requester): Promise<boolean> {
-    this.files.pathOf(name, "ERROR");
-    if (!this.files.exists(name)) {
-      if (ifExists) return false;
-      throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`);
-    }
-    if (name === requester.database)
-      throw new PgError("OBJECT_IN_USE", "cannot drop the currently open database");
-    const n = this.tenants.get(name)?.sessions ?? 0;
-    if (n > 0) {
-      throw new PgError("OBJECT_IN_USE", `database "${name}" is being accessed by other users`, {
-        detail: `There ${n === 1 ? "is 1 other session" : `are ${n} other sessions`} using the database.`,
-      });
-    }
+    if (!checkDroppable(this.files, name, ifExists, requester, this.tenants.get(name)?.sessions ?? 0))
+      return false;
     this.releaseTenant(name);
     this.files.remove(name);
     return true;

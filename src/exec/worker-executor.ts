@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { PgError } from "../errors/pg-error.js";
 import type { FrontendMessage } from "../protocol/messages.js";
+import { checkDroppable } from "../tenants/drop-checks.js";
 import type { TenantFiles } from "../tenants/tenant-files.js";
 import type { OpenSession } from "./engine.js";
 import type { OpenResult, RunResult } from "./engine-host.js";
@@ -238,19 +239,8 @@ export class WorkerExecutor implements Executor {
     ifExists: boolean,
     requester: { sessionId: number; database: string },
   ): Promise<boolean> {
-    this.files.pathOf(name, "ERROR");
-    if (!this.files.exists(name)) {
-      if (ifExists) return false;
-      throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`);
-    }
-    if (name === requester.database)
-      throw new PgError("OBJECT_IN_USE", "cannot drop the currently open database");
-    const users = this.placement.sessionsOf(name).length;
-    if (users > 0) {
-      throw new PgError("OBJECT_IN_USE", `database "${name}" is being accessed by other users`, {
-        detail: `There ${users === 1 ? "is 1 other session" : `are ${users} other sessions`} using the database.`,
-      });
-    }
+    if (!checkDroppable(this.files, name, ifExists, requester, this.placement.sessionsOf(name).length))
+      return false;
     this.placement.setDropping(name, true);
     try {
       for (const h of this.placement.holders(name)) {

@@ -22,7 +22,7 @@ import { VERSION_STRING } from "../version.js";
 import type { FunctionDef } from "./registry.js";
 import { defineFunctions } from "./registry.js";
 import { clockMicros, currentSession } from "./runtime.js";
-import { timestampStorage, timestamptzStorage, zoneOffsetMinutes } from "./time.js";
+import { localTimestampStorage, timestamptzStorage } from "./time.js";
 
 /** The PostgreSQL functions implemented so far, each declared once. */
 
@@ -107,8 +107,7 @@ const aggregates: FunctionDef[] = [
 const now = () => timestamptzStorage(currentSession().transactionStartMicros());
 
 function localTimestamp(micros: bigint): string {
-  const offset = zoneOffsetMinutes(currentSession().formatContext().timeZone, Number(micros / 1000n));
-  return timestampStorage(micros + BigInt(offset) * 60_000_000n);
+  return localTimestampStorage(micros, currentSession().formatContext().timeZone);
 }
 
 const session: FunctionDef[] = [
