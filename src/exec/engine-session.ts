@@ -246,7 +246,7 @@ export class EngineSession {
         await runPlan(this.ctx, this.admin, portal, out, {
           maxRows: 0,
           autocommit,
-          openPortals: [],
+          openPortals: this.portals.values(),
           describe: true,
           multiStatement: multi,
         });
@@ -274,24 +274,28 @@ export class EngineSession {
   private fail(e: unknown, out: Output): void {
     const s = this.ctx;
     reportError(out, e, this.onError);
-    if (s.implicit) endImplicit(s, false);
-    else if (s.conn?.inTransaction) s.failed = true;
+    if (s.implicit) {
+      // The implicit transaction rolls back, and its portals with it.
+      for (const [name, p] of [...this.portals]) if (p.rows) this.closePortal(name);
+      endImplicit(s, false);
+    } else if (s.conn?.inTransaction) s.failed = true;
     else if (s.failed === false && s.conn && !s.conn.inTransaction) finish(s, false);
   }
 
   private sync(out: Output): void {
     this.skipping = false;
     this.executedSinceSync = 0;
+    // Portals outside a transaction block end with the implicit transaction, before it commits.
+    if (!this.ctx.inBlock) {
+      for (const name of [...this.portals.keys()])
+        if (name === "" || this.portals.get(name)!.rows) this.closePortal(name);
+    }
     try {
       endImplicit(this.ctx, true);
     } catch (e) {
       reportError(out, e, this.onError);
       finish(this.ctx, false);
     }
-    // Portals outside a transaction block end with the implicit transaction.
-    if (!this.ctx.inBlock)
-      for (const name of [...this.portals.keys()])
-        if (name === "" || this.portals.get(name)!.rows) this.closePortal(name);
     this.reportSettings(out);
     this.readyForQuery(out);
   }

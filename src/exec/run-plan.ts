@@ -5,7 +5,7 @@ import type { Plan, ResultColumn } from "../sql/plan.js";
 import { allSettings } from "../sql/settings.js";
 import { sendNotice } from "./errors.js";
 import type { Output } from "./output.js";
-import type { Portal } from "./portal.js";
+import { closePortal, type Portal } from "./portal.js";
 import { prefetchConstant, type RunOptions, runQuery } from "./run-query.js";
 import type { SessionContext } from "./session-state.js";
 import type { TenantAdmin } from "./tenant-admin.js";
@@ -49,6 +49,10 @@ export async function runPlan(
       await runQuery(s, portal, plan, out, opts);
       return;
     case "transaction": {
+      // Ending a transaction closes its portals (PostgreSQL's cursors are not WITH HOLD here).
+      if (plan.txn.op !== "begin" && plan.txn.op !== "savepoint") {
+        for (const p of opts.openPortals) if (p !== portal && p.rows) closePortal(p);
+      }
       const result = transactionControl(s, plan.txn, plan.tag);
       for (const c of plan.settings) s.settings.set(c.name, c.value, c.local, true);
       if (result.warning) encode.noticeResponse(out.w, result.warning.fields);

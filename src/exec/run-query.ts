@@ -3,7 +3,6 @@ import { fromSqliteError, isSqliteError } from "../errors/sqlite-error.js";
 import { clockMicros, enterSession } from "../functions/runtime.js";
 import { BackendCode } from "../protocol/codes.js";
 import * as encode from "../protocol/encode.js";
-import { SEQUENCES } from "../sql/metadata.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
 import type { QueryPlan, TagSpec } from "../sql/plan.js";
 import type { Connection } from "./connection.js";
@@ -89,7 +88,7 @@ export async function runQuery(
   try {
     enterSession(s);
     if (ownTransaction) await retryWhileBusy(s, () => conn.prepare("BEGIN IMMEDIATE").run());
-    if (plan.usesSequences) s.tenant.sequences.load(conn.db, s.tenant.schema(conn).hasMetadata(SEQUENCES));
+    if (plan.usesSequences) s.tenant.sequences.load(conn.db);
     if (plan.setup.length > 0) {
       await retryWhileBusy(s, () =>
         stepping(s, conn, () => {

@@ -22,7 +22,7 @@ export class SequenceStore {
   private readonly dirty = new Set<string>();
 
   /** Loads (or refreshes) the sequences; in-memory values that are ahead are kept. */
-  load(db: Database.Database, hasTable: boolean): void {
+  load(db: Database.Database, hasTable = tableExists(db)): void {
     const rows = hasTable
       ? (db.prepare(`SELECT * FROM ${SEQUENCES}`).safeIntegers(true).all() as Record<
           string,
@@ -112,4 +112,11 @@ export class SequenceStore {
     if (!s) throw new PgError("UNDEFINED_TABLE", `relation "${name}" does not exist`);
     return s;
   }
+}
+
+/** Whether the sequences table exists, as db sees it (its own uncommitted DDL included). */
+function tableExists(db: Database.Database): boolean {
+  return (
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(SEQUENCES) !== undefined
+  );
 }

@@ -113,7 +113,8 @@ function oneOf(name: string, values: string[], canonical?: (v: string) => string
 
 function encoding(name: string) {
   return (value: string): string => {
-    const v = value.trim().toUpperCase().replace(/[-_]/g, "");
+    // PostgreSQL compares encoding names without case or punctuation (clean_encoding_name).
+    const v = value.toUpperCase().replace(/[^A-Z0-9]/g, "");
     if (v === "UTF8" || v === "UNICODE") return "UTF8";
     throw new PgError("FEATURE_NOT_SUPPORTED", `${name} "${value}" is not supported: only UTF8 is`);
   };

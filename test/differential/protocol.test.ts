@@ -73,6 +73,19 @@ const transcripts: Transcript[] = [
     4,
   ],
   [
+    "a portal suspended outside a transaction ends at Sync",
+    () => [
+      s.parse({ text: "SELECT * FROM (VALUES (1), (2), (3)) AS v(x)" }),
+      s.bind({}),
+      s.execute({ rows: 1 }),
+      s.sync(),
+      s.execute({ rows: 1 }),
+      s.sync(),
+      s.query("SELECT 4 AS x"),
+    ],
+    3,
+  ],
+  [
     "after an error, messages are discarded until Sync",
     () => [
       s.parse({ text: "SELECT 1/0" }),
