@@ -404,3 +404,33 @@ const strings: FunctionDef[] = [
 defineFunctions([...aggregates, ...session, ...sequences, ...strings]);
 
 export { OID };
+
+const int8 = t(INT8);
+const sameAsFirst = (types: SqlType[]) => t(types[0]?.oid ?? TEXT);
+const windowFn = (name: string, args: FunctionDef["args"], returns: FunctionDef["returns"]): FunctionDef => ({
+  name,
+  kind: "sql",
+  args,
+  returns,
+  volatility: "immutable",
+  sql: (c) => `${name}(${c.args.join(", ")})`,
+});
+
+/** Window functions: SQLite has them all, with PostgreSQL's meaning. */
+defineFunctions([
+  windowFn("row_number", [], int8),
+  windowFn("rank", [], int8),
+  windowFn("dense_rank", [], int8),
+  windowFn("percent_rank", [], t(FLOAT8)),
+  windowFn("cume_dist", [], t(FLOAT8)),
+  windowFn("ntile", [INT4], t(INT4)),
+  windowFn("lag", ["anyelement"], sameAsFirst),
+  windowFn("lag", ["anyelement", INT4], sameAsFirst),
+  windowFn("lag", ["anyelement", INT4, "anyelement"], sameAsFirst),
+  windowFn("lead", ["anyelement"], sameAsFirst),
+  windowFn("lead", ["anyelement", INT4], sameAsFirst),
+  windowFn("lead", ["anyelement", INT4, "anyelement"], sameAsFirst),
+  windowFn("first_value", ["anyelement"], sameAsFirst),
+  windowFn("last_value", ["anyelement"], sameAsFirst),
+  windowFn("nth_value", ["anyelement", INT4], sameAsFirst),
+]);

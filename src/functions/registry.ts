@@ -9,8 +9,12 @@ import type { SqliteValue } from "../types/sqlite-value.js";
 
 export type Volatility = "immutable" | "stable" | "volatile";
 
-/** An argument's type: a concrete type OID, or "any" for a polymorphic argument. */
-export type ArgType = number | "any";
+/**
+ * An argument's type: a concrete type OID, or a polymorphic one: "any" (anything), "anyelement"
+ * (any non-array type, the same for every such argument of a call), "anyarray" (an array whose
+ * element type is the call's anyelement), "anynonarray".
+ */
+export type ArgType = number | "any" | "anyelement" | "anyarray" | "anynonarray";
 
 export interface FunctionCallInfo {
   /** Translated SQLite SQL of each argument. */
@@ -44,14 +48,72 @@ export interface SqlFunction extends FunctionBase {
 export interface UdfFunction extends FunctionBase {
   kind: "udf";
   udfName: string;
+  /** Receives SQLite values in each type's storage form (integers as bigint) and returns one. */
   impl(...args: SqliteValue[]): SqliteValue;
   /** Pass the argument types' OIDs as leading arguments (for functions that format by type). */
   passTypes?: boolean;
+  /** STRICT (the default): a NULL argument gives NULL without calling impl. */
+  strict?: boolean;
 }
 
-export type FunctionDef = SqlFunction | UdfFunction;
+/** An aggregate implemented in JavaScript (better-sqlite3's db.aggregate), under `udfName`. */
+export interface UdfAggregate extends FunctionBase {
+  kind: "udf-aggregate";
+  udfName: string;
+  /** The initial state. */
+  start: () => unknown;
+  /** Folds one row's arguments (storage form; NULLs included) into the state. */
+  step(state: unknown, ...args: SqliteValue[]): unknown;
+  /** The result from the final state (NULL for an empty group where PostgreSQL gives NULL). */
+  result(state: unknown): SqliteValue;
+  /** Pass the argument types' OIDs as leading arguments. */
+  passTypes?: boolean;
+}
+
+/**
+ * A set-returning function (generate_series, unnest, json_each, ...), registered as a SQLite
+ * table-valued function under `udfName` and usable in FROM. `returns` is the type of the first
+ * column (the function's result type as PostgreSQL reports it).
+ */
+export interface UdfSetFunction extends FunctionBase {
+  kind: "udf-set";
+  udfName: string;
+  /** Output columns: PostgreSQL's names and types (one column for a scalar result). */
+  columns: (types: SqlType[]) => { name: string; type: SqlType }[];
+  /** The rows for one call: arguments in storage form, each row one value per column. */
+  rows(...args: SqliteValue[]): Iterable<SqliteValue[]>;
+  /** Pass the argument types' OIDs as leading arguments. */
+  passTypes?: boolean;
+  /** STRICT (the default): a NULL argument gives no rows. */
+  strict?: boolean;
+  /** The number of columns SQLite sees, when columns([]) cannot tell (polymorphic results). */
+  maxColumns?: number;
+}
+
+export type FunctionDef = SqlFunction | UdfFunction | UdfAggregate | UdfSetFunction;
 
 const byName = new Map<string, FunctionDef[]>();
+const operators = new Map<string, FunctionDef[]>();
+
+/**
+ * Operators are declared like functions, named by their symbol ("+", "->", "@>") with one
+ * argument (prefix) or two; the translator resolves them against these before its built-in rules.
+ */
+export function defineOperators(defs: FunctionDef[]): void {
+  for (const def of defs) {
+    const list = operators.get(def.name) ?? [];
+    list.push(def);
+    operators.set(def.name, list);
+  }
+}
+
+export function operatorsNamed(name: string): readonly FunctionDef[] {
+  return operators.get(name) ?? [];
+}
+
+export function allOperators(): FunctionDef[] {
+  return [...operators.values()].flat();
+}
 
 export function defineFunctions(defs: FunctionDef[]): void {
   for (const def of defs) {

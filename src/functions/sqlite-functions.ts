@@ -1,30 +1,65 @@
 import type Database from "better-sqlite3";
 import "./builtins.js";
+import "./library.js";
 import type { SqliteValue } from "../types/sqlite-value.js";
 import { internalFunctions } from "./internal.js";
-import { allFunctions } from "./registry.js";
+import { allFunctions, allOperators, type FunctionDef } from "./registry.js";
 
-/** Registers every function implemented in JavaScript on a SQLite connection. */
+type Impl = (...a: unknown[]) => unknown;
+
+/** Registers every function and operator implemented in JavaScript on a SQLite connection. */
 export function registerFunctions(db: Database.Database): void {
   const done = new Set<string>();
   for (const f of internalFunctions) {
-    db.function(
-      f.name,
-      { deterministic: f.deterministic, varargs: true, safeIntegers: true },
-      f.impl as (...a: unknown[]) => unknown,
-    );
+    db.function(f.name, { deterministic: f.deterministic, varargs: true, safeIntegers: true }, f.impl as Impl);
     done.add(f.name);
   }
-  for (const def of allFunctions()) {
-    if (def.kind !== "udf" || done.has(def.udfName)) continue;
-    done.add(def.udfName);
-    const impl = def.impl;
-    // PostgreSQL's functions are STRICT: a NULL argument gives a NULL result without a call.
-    const strict = (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
-    db.function(
-      def.udfName,
-      { deterministic: def.volatility === "immutable", varargs: true, safeIntegers: true },
-      strict as (...a: unknown[]) => unknown,
-    );
+  for (const def of [...allFunctions(), ...allOperators()]) register(db, def, done);
+}
+
+function register(db: Database.Database, def: FunctionDef, done: Set<string>): void {
+  if (def.kind !== "udf" && def.kind !== "udf-aggregate" && def.kind !== "udf-set") return;
+  if (done.has(def.udfName)) return;
+  done.add(def.udfName);
+  const deterministic = def.volatility === "immutable";
+  if (def.kind === "udf-set") {
+    // Table-valued functions take their arguments as hidden columns; the output columns are
+    // named c0, c1, ... here and renamed by the translator.
+    const width = Math.max(1, maxColumns(def));
+    const params = Array.from({ length: def.args.length + (def.passTypes ? def.args.length : 0) + (def.variadic ? 4 : 0) }, (_, i) => `a${i}`);
+    const rows = def.rows;
+    db.table(def.udfName, {
+      columns: Array.from({ length: width }, (_, i) => `c${i}`),
+      parameters: params,
+      safeIntegers: true,
+      *rows(...args: unknown[]) {
+        const values = args as SqliteValue[];
+        while (values.length > 0 && values.at(-1) === undefined) values.pop();
+        if (values.includes(null) && def.strict !== false) return;
+        for (const row of rows(...values)) yield row;
+      },
+    } as Parameters<Database.Database["table"]>[1]);
+    return;
   }
+  if (def.kind === "udf-aggregate") {
+    const { start, step, result } = def;
+    db.aggregate(def.udfName, {
+      start,
+      step: (state: unknown, ...args: unknown[]) => step(state, ...(args as SqliteValue[])),
+      result: (state: unknown) => result(state),
+      varargs: true,
+      deterministic,
+      safeIntegers: true,
+    } as Parameters<Database.Database["aggregate"]>[1]);
+    return;
+  }
+  const impl = def.impl;
+  // PostgreSQL's functions are mostly STRICT: a NULL argument gives a NULL result without a call.
+  const fn = def.strict === false ? impl : (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
+  db.function(def.udfName, { deterministic, varargs: true, safeIntegers: true }, fn as Impl);
+}
+
+/** The widest row a set-returning function can produce (its columns for any argument types). */
+function maxColumns(def: Extract<FunctionDef, { kind: "udf-set" }>): number {
+  return def.maxColumns ?? def.columns([]).length;
 }

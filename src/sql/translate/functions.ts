@@ -1,48 +1,18 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
-import type { FunctionDef } from "../../functions/registry.js";
 import { functionsNamed, resultType } from "../../functions/registry.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { stringList } from "../ast.js";
-import { TEXT, t, UNKNOWN } from "../oids.js";
+import { UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
-import { canCoerceImplicitly, coerce, isUnknown } from "./coerce.js";
+import { coerce } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
+import { chooseOverload, type Resolved } from "./overloads.js";
 import type { Scope } from "./scope.js";
+import { translateWindow } from "./windows.js";
 
 /** Function calls: overload resolution against the declared functions, then their SQLite form. */
-
-function matches(def: FunctionDef, types: SqlType[]): number | undefined {
-  const n = types.length;
-  const fixed = def.args.length;
-  if (def.variadic ? n < fixed - 1 : n !== fixed) return undefined;
-  let exact = 0;
-  for (let i = 0; i < n; i++) {
-    const want = def.args[Math.min(i, fixed - 1)]!;
-    const have = types[i]!.oid;
-    if (want === "any" || have === want) {
-      exact++;
-      continue;
-    }
-    if (!canCoerceImplicitly(have, want)) return undefined;
-  }
-  return exact;
-}
-
-/** The best overload for the argument types, as PostgreSQL prefers exact matches. */
-function chooseOverload(name: string, types: SqlType[]): FunctionDef | undefined {
-  let best: FunctionDef | undefined;
-  let bestScore = -1;
-  for (const def of functionsNamed(name)) {
-    const score = matches(def, types);
-    if (score !== undefined && score > bestScore) {
-      best = def;
-      bestScore = score;
-    }
-  }
-  return best;
-}
 
 function undefinedFunction(name: string, types: SqlType[], position?: number): PgError {
   const list = types.map((x) => (x.oid === UNKNOWN ? "unknown" : formatType(x.oid, -1))).join(", ");
@@ -52,48 +22,52 @@ function undefinedFunction(name: string, types: SqlType[], position?: number): P
   });
 }
 
-/** Emits a call of def with translated arguments, coercing each to its declared type. */
-export function callFunction(
-  ctx: Ctx,
-  def: FunctionDef,
-  args: Expr[],
-  position?: number,
-  distinct = false,
-): Expr {
-  const coerced = args.map((a, i) => {
-    const want = def.args[Math.min(i, def.args.length - 1)]!;
-    if (want === "any") return isUnknown(a) ? coerce(ctx, a, t(TEXT), "implicit", position) : a;
-    return coerce(ctx, a, t(want), "implicit", position);
-  });
+/** Aggregate-call modifiers: DISTINCT and ORDER BY inside the parentheses. */
+export interface CallOptions {
+  distinct?: boolean;
+  /** SQLite SQL of an ORDER BY list inside an aggregate call. */
+  orderBy?: string;
+}
+
+function isAggregate(r: Resolved): boolean {
+  return r.def.kind === "aggregate" || r.def.kind === "udf-aggregate";
+}
+
+/** Emits a call of an overload with translated arguments, converting each to its parameter type. */
+export function callFunction(ctx: Ctx, resolved: Resolved, args: Expr[], position?: number, options: CallOptions = {}): Expr {
+  const def = resolved.def;
+  const coerced = args.map((a, i) => coerce(ctx, a, resolved.targets[i]!, "implicit", position));
   const types = coerced.map((a) => a.type);
   if (def.writes) {
     ctx.writes = true;
     ctx.usesSequences = true;
   }
-  if (def.volatility === "volatile" || def.kind === "aggregate") ctx.notConstant = true;
+  if (def.volatility === "volatile" || isAggregate(resolved)) ctx.notConstant = true;
   const type = resultType(def, types);
-  if (distinct && def.kind !== "aggregate") {
-    throw new PgError(
-      "WRONG_OBJECT_TYPE",
-      `DISTINCT specified, but ${def.name} is not an aggregate function`,
-      {
-        position,
-      },
-    );
+  if ((options.distinct || options.orderBy) && !isAggregate(resolved)) {
+    const what = options.distinct ? "DISTINCT" : "ORDER BY";
+    throw new PgError("WRONG_OBJECT_TYPE", `${what} specified, but ${def.name} is not an aggregate function`, { position });
   }
-  if (def.kind === "udf") {
+  const distinct = options.distinct === true;
+  const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : "";
+  if (def.kind === "udf" || def.kind === "udf-aggregate") {
     const typeArgs = def.passTypes ? types.map((x) => String(x.oid)) : [];
-    return { sql: `${def.udfName}(${[...typeArgs, ...coerced.map((a) => a.sql)].join(", ")})`, type };
+    const list = [...typeArgs, ...coerced.map((a) => a.sql)].join(", ");
+    return { sql: `${def.udfName}(${distinct ? "DISTINCT " : ""}${list}${order})`, type };
   }
-  return { sql: def.sql({ args: coerced.map((a) => a.sql), types, distinct }), type };
+  if (def.kind === "udf-set") {
+    throw new PgError("FEATURE_NOT_SUPPORTED", `set-returning function ${def.name}() is supported only in FROM`, { position });
+  }
+  const sql = def.sql({ args: coerced.map((a) => a.sql), types, distinct });
+  return { sql: order ? sql.replace(/\)$/, `${order})`) : sql, type };
 }
 
 /** Calls the function name with already translated arguments. */
-export function callByName(ctx: Ctx, name: string, args: Expr[], position?: number, distinct = false): Expr {
+export function callByName(ctx: Ctx, name: string, args: Expr[], position?: number, options: CallOptions = {}): Expr {
   const types = args.map((a) => a.type);
-  const def = chooseOverload(name, types);
-  if (!def) throw undefinedFunction(name, types, position);
-  return callFunction(ctx, def, args, position, distinct);
+  const resolved = chooseOverload(functionsNamed(name), types);
+  if (!resolved) throw undefinedFunction(name, types, position);
+  return callFunction(ctx, resolved, args, position, options);
 }
 
 export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, whole: Node): Expr {
@@ -103,29 +77,38 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
     throw new PgError("UNDEFINED_FUNCTION", `function ${names.join(".")} does not exist`, { position });
   }
   const name = names.at(-1)!;
-  if (f.over) throw unsupported("window functions", position);
-  if (f.agg_order?.length) throw unsupported("ORDER BY in aggregate calls", position);
   if (f.agg_within_group) throw unsupported("WITHIN GROUP", position);
   if (f.func_variadic) throw unsupported("VARIADIC arguments", position);
+  let call: Expr;
   if (f.agg_star) {
     if (name !== "count") {
-      throw new PgError(
-        "WRONG_OBJECT_TYPE",
-        `${name}(*) specified, but ${name} is not an aggregate function`,
-        { position },
-      );
+      throw new PgError("WRONG_OBJECT_TYPE", `${name}(*) specified, but ${name} is not an aggregate function`, { position });
     }
-    return withFilter(ctx, f, scope, { sql: "count(*)", type: callByName(ctx, "count", [], position).type });
+    call = { sql: "count(*)", type: callByName(ctx, "count", [], position).type };
+    ctx.notConstant = true;
+  } else {
+    const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
+    const orderBy = f.agg_order?.length ? aggregateOrder(ctx, f.agg_order, scope) : undefined;
+    call = callByName(ctx, name, args, position, { distinct: f.agg_distinct === true, orderBy });
   }
-  const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
-  const call = callByName(ctx, name, args, position, f.agg_distinct === true);
-  return f.agg_filter ? withFilter(ctx, f, scope, call) : call;
+  if (f.agg_filter) {
+    const cond = translateExpr(ctx, f.agg_filter, scope);
+    call = { ...call, sql: `${call.sql} FILTER (WHERE ${cond.sql})` };
+  }
+  if (f.over) call = { ...call, sql: `${call.sql} OVER ${translateWindow(ctx, f.over, scope)}` };
+  return call;
 }
 
-function withFilter(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, call: Expr): Expr {
-  if (!f.agg_filter) return call;
-  const cond = translateExpr(ctx, f.agg_filter, scope);
-  return { ...call, sql: `${call.sql} FILTER (WHERE ${cond.sql})` };
+function aggregateOrder(ctx: Ctx, items: Node[], scope: Scope): string {
+  return items
+    .map((item) => {
+      const sort = (item as { SortBy: NodeOf<"SortBy"> }).SortBy;
+      const key = translateExpr(ctx, sort.node!, scope).sql;
+      const desc = sort.sortby_dir === "SORTBY_DESC";
+      const nullsFirst = !sort.sortby_nulls || sort.sortby_nulls === "SORTBY_NULLS_DEFAULT" ? desc : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
+      return `${key} ${desc ? "DESC" : "ASC"} NULLS ${nullsFirst ? "FIRST" : "LAST"}`;
+    })
+    .join(", ");
 }
 
 const SQL_VALUE_FUNCTIONS: Record<string, string> = {
@@ -151,16 +134,12 @@ export function translateSqlValueFunction(ctx: Ctx, f: NodeOf<"SQLValueFunction"
   const name = SQL_VALUE_FUNCTIONS[f.op ?? ""];
   if (!name) throw unsupported(`SQL value function ${f.op}`, ctx.pos(f.location));
   const call = callByName(ctx, name, [], ctx.pos(f.location));
-  if (f.typmod !== undefined && f.typmod >= 0)
-    return coerce(ctx, call, { oid: call.type.oid, typmod: f.typmod }, "explicit");
+  if (f.typmod !== undefined && f.typmod >= 0) return coerce(ctx, call, { oid: call.type.oid, typmod: f.typmod }, "explicit");
   return call;
 }
 
 /** The output column name PostgreSQL gives an SQL value function (`current_timestamp`, ...). */
 export function sqlValueFunctionName(op: string | undefined): string {
-  const name = (op ?? "")
-    .replace(/^SVFOP_/, "")
-    .replace(/_N$/, "")
-    .toLowerCase();
-  return name === "user" ? "current_user" : name === "current_role" ? "current_role" : name;
+  const name = (op ?? "").replace(/^SVFOP_/, "").replace(/_N$/, "").toLowerCase();
+  return name === "user" ? "current_user" : name;
 }

@@ -1,4 +1,5 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
+import { operatorsNamed } from "../../functions/registry.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
@@ -22,6 +23,8 @@ import type { SqlType } from "../plan.js";
 import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
+import { callFunction } from "./functions.js";
+import { chooseOperator } from "./overloads.js";
 import type { Scope } from "./scope.js";
 
 /** Operators (A_Expr): resolution of operand types as PostgreSQL resolves them, for the operators supported. */
@@ -163,8 +166,15 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
   const left = () => translateExpr(ctx, e.lexpr!, scope);
   const right = () => translateExpr(ctx, e.rexpr!, scope);
   switch (e.kind) {
-    case "AEXPR_OP":
-      return e.lexpr ? binary(ctx, op, left(), right(), position) : unary(ctx, op, right(), position);
+    case "AEXPR_OP": {
+      const l = e.lexpr ? left() : undefined;
+      const r = right();
+      // Declared operators (date/time, JSON, arrays, exact numeric, ...) come first.
+      const declared = operatorsNamed(op);
+      const resolved = declared.length ? chooseOperator(declared, l?.type, r.type) : undefined;
+      if (resolved) return callFunction(ctx, resolved, l ? [l, r] : [r], position);
+      return l ? binary(ctx, op, l, r, position) : unary(ctx, op, r, position);
+    }
     case "AEXPR_DISTINCT":
     case "AEXPR_NOT_DISTINCT": {
       const [a, b] = unify(ctx, "=", left(), right(), position);

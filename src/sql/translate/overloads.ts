@@ -1,0 +1,83 @@
+import type { ArgType, FunctionDef } from "../../functions/registry.js";
+import { arrayTypeOf, elementTypeOf } from "../../types/registry.js";
+import { TEXT, UNKNOWN, t } from "../oids.js";
+import type { SqlType } from "../plan.js";
+import { canCoerceImplicitly } from "./coerce.js";
+
+/** A chosen overload and the type each argument is to be converted to. */
+export interface Resolved {
+  def: FunctionDef;
+  targets: SqlType[];
+}
+
+function declared(def: FunctionDef, i: number): ArgType {
+  return def.args[Math.min(i, def.args.length - 1)]!;
+}
+
+/** The element type polymorphic arguments bind to in a call, if the known arguments fix one. */
+function bindElement(def: FunctionDef, types: SqlType[]): number | undefined {
+  for (let i = 0; i < types.length; i++) {
+    const want = declared(def, i);
+    const have = types[i]!.oid;
+    if (have === UNKNOWN) continue;
+    if (want === "anyelement" || want === "anynonarray") return have;
+    if (want === "anyarray") return elementTypeOf(have);
+  }
+  return undefined;
+}
+
+/** How well def takes arguments of these types: the number of exact matches, or undefined. */
+function match(def: FunctionDef, types: SqlType[]): { score: number; targets: SqlType[] } | undefined {
+  const n = types.length;
+  const fixed = def.args.length;
+  if (def.variadic ? n < fixed - 1 : n !== fixed) return undefined;
+  const elem = bindElement(def, types);
+  const targets: SqlType[] = [];
+  let score = 0;
+  for (let i = 0; i < n; i++) {
+    const want = declared(def, i);
+    const have = types[i]!;
+    let target: number | undefined;
+    if (want === "any") target = have.oid === UNKNOWN ? TEXT : have.oid;
+    else if (want === "anyelement" || want === "anynonarray") target = elem ?? TEXT;
+    else if (want === "anyarray") {
+      target = elem === undefined ? undefined : arrayTypeOf(elem);
+      if (target === undefined) return undefined;
+    } else target = want;
+    if (want === "anynonarray" && elementTypeOf(target) !== undefined && target !== have.oid) return undefined;
+    if (have.oid === target) score++;
+    else if (have.oid !== UNKNOWN && !canCoerceImplicitly(have.oid, target)) return undefined;
+    targets.push(have.oid === target ? have : t(target));
+  }
+  return { score, targets };
+}
+
+/** The overload PostgreSQL would choose: exact matches preferred, implicit conversions allowed. */
+export function chooseOverload(defs: readonly FunctionDef[], types: SqlType[]): Resolved | undefined {
+  let best: Resolved | undefined;
+  let bestScore = -1;
+  for (const def of defs) {
+    const m = match(def, types);
+    if (m && m.score > bestScore) {
+      best = { def, targets: m.targets };
+      bestScore = m.score;
+    }
+  }
+  return best;
+}
+
+/**
+ * For an operator with one untyped side, PostgreSQL first assumes the untyped side has the other
+ * side's type; only if no operator takes that does it look further.
+ */
+export function chooseOperator(defs: readonly FunctionDef[], left: SqlType | undefined, right: SqlType): Resolved | undefined {
+  if (left && left.oid === UNKNOWN && right.oid !== UNKNOWN) {
+    const exact = chooseOverload(defs, [right, right]);
+    if (exact) return exact;
+  }
+  if (left && right.oid === UNKNOWN && left.oid !== UNKNOWN) {
+    const exact = chooseOverload(defs, [left, left]);
+    if (exact) return exact;
+  }
+  return chooseOverload(defs, left ? [left, right] : [right]);
+}
