@@ -1,7 +1,8 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
-import { nodeKind, stringList } from "../ast.js";
+import { asKind, nodeKind, stringList } from "../ast.js";
+import { translateArrayConstructor, translateIndirection } from "./arrays.js";
 import { BOOL, INT4, INT8, NUMERIC, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteString } from "../sqlite-text.js";
@@ -94,7 +95,9 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
   FuncCall: (ctx, f, scope, whole) => translateFuncCall(ctx, f, scope, whole),
   TypeCast: (ctx, c, scope) => {
     const target = typeFromTypeName(ctx, c.typeName!);
-    const arg = translateExpr(ctx, c.arg!, scope);
+    // ARRAY[...]::type[] gives an empty or untyped constructor its element type.
+    const ctor = asKind(c.arg, "A_ArrayExpr");
+    const arg = ctor ? translateArrayConstructor(ctx, ctor, scope, target) : translateExpr(ctx, c.arg!, scope);
     // PostgreSQL points at a constant that does not read as the type, and at the cast otherwise.
     const at = arg.literal !== undefined ? ctx.pos(c.arg) : ctx.pos(c.location);
     return coerce(ctx, arg, target, "explicit", at);
@@ -135,12 +138,10 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
     // Text compares bytewise in SQLite, which is the C collation.
     return translateExpr(ctx, c.arg!, scope);
   },
-  A_ArrayExpr: (ctx, a) => {
-    throw unsupported("ARRAY[...] constructors", ctx.pos(a.location));
-  },
-  A_Indirection: (ctx, _a, _s, whole) => {
-    throw unsupported("subscripts and field selection", ctx.pos(whole));
-  },
+  A_ArrayExpr: (ctx, a, scope) => translateArrayConstructor(ctx, a, scope),
+
+  A_Indirection: (ctx, a, scope, whole) => translateIndirection(ctx, a, scope, whole),
+
   RowExpr: (ctx, r) => {
     throw unsupported("row constructors", ctx.pos(r.location));
   },

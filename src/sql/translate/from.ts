@@ -7,6 +7,7 @@ import type { Ctx } from "./context.js";
 import { asBool } from "./expr.js";
 import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
 import { translateSelect } from "./select.js";
+import { rangeFunction } from "./set-functions.js";
 
 /** FROM clauses: tables, views, subqueries and joins, added to a scope. Returns the SQLite FROM list. */
 export function translateFrom(ctx: Ctx, from: Node[] | undefined, scope: Scope, ctes: CteMap): string {
@@ -50,8 +51,10 @@ function fromItem(ctx: Ctx, node: Node, scope: Scope, ctes: CteMap): FromResult 
       return rangeSubselect(ctx, asKind(node, "RangeSubselect")!, scope);
     case "JoinExpr":
       return join(ctx, asKind(node, "JoinExpr")!, scope, ctes);
-    case "RangeFunction":
-      throw unsupported("functions in FROM", ctx.pos(node));
+    case "RangeFunction": {
+      const r = rangeFunction(ctx, asKind(node, "RangeFunction")!, scope);
+      return { sql: r.sql, items: [r.item] };
+    }
     default:
       throw unsupported(`${kind} in FROM`, ctx.pos(node));
   }

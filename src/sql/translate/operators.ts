@@ -23,6 +23,7 @@ import type { SqlType } from "../plan.js";
 import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
+import { translateAnyAll } from "./arrays.js";
 import { callFunction } from "./functions.js";
 import { chooseOperator } from "./overloads.js";
 import type { Scope } from "./scope.js";
@@ -212,7 +213,7 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
     }
     case "AEXPR_OP_ANY":
     case "AEXPR_OP_ALL":
-      throw unsupported(`${op} ${e.kind === "AEXPR_OP_ANY" ? "ANY" : "ALL"} (array)`, position);
+      return translateAnyAll(ctx, e, op, scope, position);
     case "AEXPR_SIMILAR":
       throw unsupported("SIMILAR TO", position);
     default:

@@ -28,6 +28,8 @@ export class Scope {
   readonly items: ScopeItem[] = [];
   /** Columns a JOIN ... USING merged: they resolve unqualified to the merged value. */
   readonly merged = new Map<string, ScopeColumn>();
+  /** Table-valued functions that set-returning calls in the select list add after the FROM items. */
+  readonly lateral: string[] = [];
 
   constructor(readonly parent?: Scope) {}
 

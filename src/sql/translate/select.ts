@@ -8,7 +8,8 @@ import { coerce, commonType } from "./coerce.js";
 import type { Ctx } from "./context.js";
 import { asBool, translateExpr } from "./expr.js";
 import { type CteMap, translateFrom } from "./from.js";
-import { translateOrderBy } from "./order-by.js";
+import { renderSort, sortItems, translateOrderBy } from "./order-by.js";
+import { translateWindow } from "./windows.js";
 import { Scope } from "./scope.js";
 import { translateTargetList } from "./target-list.js";
 
@@ -52,12 +53,7 @@ function withPrefix(withSql: string, out: SelectOutput): SelectOutput {
   return withSql ? { sql: `${withSql} ${out.sql}`, columns: out.columns } : out;
 }
 
-function simpleSelect(
-  ctx: Ctx,
-  stmt: NodeOf<"SelectStmt">,
-  parent: Scope | undefined,
-  ctes: CteMap,
-): SelectOutput {
+function simpleSelect(ctx: Ctx, stmt: NodeOf<"SelectStmt">, parent: Scope | undefined, ctes: CteMap): SelectOutput {
   const scope = new Scope(parent);
   const from = translateFrom(ctx, stmt.fromClause, scope, ctes);
   const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
@@ -65,25 +61,58 @@ function simpleSelect(
   const group = (stmt.groupClause ?? []).map((g) => groupItem(ctx, g, scope, targets.columns));
   const having = stmt.havingClause ? asBool(ctx, stmt.havingClause, scope, "HAVING") : undefined;
   if (stmt.groupDistinct) throw unsupported("GROUP BY DISTINCT");
-  if (stmt.windowClause?.length) throw unsupported("WINDOW clauses");
-  let distinct = "";
-  if (stmt.distinctClause) {
-    if (stmt.distinctClause.length > 0 && Object.keys(stmt.distinctClause[0]!).length > 0) {
-      throw unsupported("SELECT DISTINCT ON");
-    }
-    distinct = "DISTINCT ";
-  }
+  const windows = (stmt.windowClause ?? []).map((w) => {
+    const def = asKind(w, "WindowDef")!;
+    return `${quoteIdent(def.name!)} AS ${translateWindow(ctx, { ...def, name: undefined }, scope)}`;
+  });
+  const distinctOn = stmt.distinctClause?.length && Object.keys(stmt.distinctClause[0]!).length > 0 ? stmt.distinctClause : undefined;
+  const distinct = stmt.distinctClause && !distinctOn ? "DISTINCT " : "";
   for (const lock of stmt.lockingClause ?? []) {
     // Row locks become the tenant's write slot: whoever holds it is the only writer.
     if (asKind(lock, "LockingClause")) ctx.writes = true;
   }
-  const parts = [`SELECT ${distinct}${targets.sql}`];
-  if (from) parts.push(`FROM ${from}`);
-  if (where) parts.push(`WHERE ${where}`);
-  if (group.length) parts.push(`GROUP BY ${group.join(", ")}`);
-  if (having) parts.push(`HAVING ${having}`);
+  const body: string[] = [];
+  const fromItems = [from, ...scope.lateral].filter((x) => x !== "").join(", ");
+  if (fromItems) body.push(`FROM ${fromItems}`);
+  if (where) body.push(`WHERE ${where}`);
+  if (group.length) body.push(`GROUP BY ${group.join(", ")}`);
+  if (having) body.push(`HAVING ${having}`);
+  if (windows.length) body.push(`WINDOW ${windows.join(", ")}`);
+  if (distinctOn) return distinctOnSelect(ctx, stmt, distinctOn, scope, targets, body.join(" "));
   const tail = sortAndLimit(ctx, stmt, scope, targets.columns);
-  return { sql: parts.join(" ") + tail, columns: targets.columns };
+  return { sql: [`SELECT ${distinct}${targets.sql}`, ...body].join(" ") + tail, columns: targets.columns };
+}
+
+/**
+ * SELECT DISTINCT ON (keys): the first row of each group of keys in ORDER BY order. SQLite has no
+ * DISTINCT ON; a window numbers the rows of each group and the first of each is kept.
+ */
+function distinctOnSelect(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  keys: Node[],
+  scope: Scope,
+  targets: ReturnType<typeof translateTargetList>,
+  body: string,
+): SelectOutput {
+  const keyItems = sortItems(
+    ctx,
+    keys.map((node) => ({ SortBy: { node, sortby_dir: "SORTBY_DEFAULT", sortby_nulls: "SORTBY_NULLS_DEFAULT" } }) as Node),
+    scope,
+    targets.columns,
+  );
+  const order = sortItems(ctx, stmt.sortClause ?? [], scope, targets.columns);
+  const partition = keyItems.map((k) => (k.output !== undefined ? targets.exprs[k.output]! : k.sql)).join(", ");
+  const windowOrder = order.length ? ` ORDER BY ${renderSort(order, targets.exprs)}` : "";
+  const sortKeys = order.map((o, i) => `${o.output !== undefined ? targets.exprs[o.output]! : o.sql} AS "?sk${i}"`);
+  const inner = [`SELECT ${targets.sql}`, ...sortKeys.map((k) => `, ${k}`)].join("") +
+    `, row_number() OVER (PARTITION BY ${partition}${windowOrder}) AS "?rn" ${body}`;
+  const outer = targets.columns.map((c) => quoteIdent(c.alias)).join(", ") || 'NULL AS "?column?"';
+  const outerOrder = order.map((o, i) => `"?sk${i}" ${o.desc ? "DESC" : "ASC"} NULLS ${o.nullsFirst ? "FIRST" : "LAST"}`);
+  let sql = `SELECT ${outer} FROM (${inner}) WHERE "?rn" = 1`;
+  if (outerOrder.length) sql += ` ORDER BY ${outerOrder.join(", ")}`;
+  sql += limitTail(ctx, stmt);
+  return { sql, columns: targets.columns };
 }
 
 function groupItem(ctx: Ctx, node: Node, scope: Scope, outputs: OutputColumn[]): string {
@@ -114,14 +143,15 @@ function groupItem(ctx: Ctx, node: Node, scope: Scope, outputs: OutputColumn[]):
 }
 
 /** ORDER BY, LIMIT, OFFSET and FETCH FIRST. */
-function sortAndLimit(
-  ctx: Ctx,
-  stmt: NodeOf<"SelectStmt">,
-  scope: Scope | undefined,
-  outputs: OutputColumn[],
-): string {
+function sortAndLimit(ctx: Ctx, stmt: NodeOf<"SelectStmt">, scope: Scope | undefined, outputs: OutputColumn[]): string {
   let sql = "";
   if (stmt.sortClause?.length) sql += ` ORDER BY ${translateOrderBy(ctx, stmt.sortClause, scope, outputs)}`;
+  return sql + limitTail(ctx, stmt);
+}
+
+/** LIMIT, OFFSET and FETCH FIRST. */
+function limitTail(ctx: Ctx, stmt: NodeOf<"SelectStmt">): string {
+  let sql = "";
   if (stmt.limitOption === "LIMIT_OPTION_WITH_TIES") throw unsupported("FETCH FIRST ... WITH TIES");
   const limit = limitExpr(ctx, stmt.limitCount, "LIMIT");
   const offset = limitExpr(ctx, stmt.limitOffset, "OFFSET");

@@ -6,6 +6,8 @@ import { coerce, commonType } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import type { Scope } from "./scope.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { arraySublink } from "./arrays.js";
 import { translateSelect } from "./select.js";
 
 /** Subqueries in expressions: EXISTS, scalar subqueries, IN / = ANY and NOT IN / <> ALL. */
@@ -39,6 +41,11 @@ export function translateSubLink(ctx: Ctx, s: NodeOf<"SubLink">, scope: Scope): 
       const l = coerce(ctx, left, type, "implicit", position);
       return { sql: `(${l.sql} ${isIn ? "IN" : "NOT IN"} (${sub.sql}))`, type: t(BOOL) };
     }
+    case "ARRAY_SUBLINK":
+      if (sub.columns.length !== 1) {
+        throw new PgError("SYNTAX_ERROR", "subquery must return only one column", { position });
+      }
+      return arraySublink(sub.sql, sub.columns[0]!.type, quoteIdent(sub.columns[0]!.alias), position);
     default:
       throw unsupported(`${(s.subLinkType ?? "").replace("_SUBLINK", "")} subqueries`, position);
   }

@@ -6,6 +6,7 @@ import { resolveUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { sqlValueFunctionName } from "./functions.js";
+import { selectListSetFunction } from "./set-functions.js";
 import type { Scope, ScopeColumn } from "./scope.js";
 import type { OutputColumn } from "./select.js";
 
@@ -14,8 +15,9 @@ export function translateTargetList(
   ctx: Ctx,
   targets: Node[],
   scope: Scope,
-): { sql: string; columns: OutputColumn[] } {
+): { sql: string; columns: OutputColumn[]; exprs: string[] } {
   const sqls: string[] = [];
+  const exprs: string[] = [];
   const columns: OutputColumn[] = [];
   const used = new Set<string>();
   const add = (name: string, e: Expr) => {
@@ -23,6 +25,7 @@ export function translateTargetList(
     for (let n = 1; used.has(alias.toLowerCase()); n++) alias = `${name}:${n}`;
     used.add(alias.toLowerCase());
     sqls.push(`${e.sql} AS ${quoteIdent(alias)}`);
+    exprs.push(e.sql);
     columns.push({
       name,
       alias,
@@ -38,14 +41,16 @@ export function translateTargetList(
       for (const col of star) add(col.name, columnExpr(col));
       continue;
     }
-    const e = resolveUnknown(ctx, translateExpr(ctx, rt.val!, scope));
+    const call = asKind(rt.val, "FuncCall");
+    const srf = call && !call.over ? selectListSetFunction(ctx, call, scope, ctx.pos(rt.val)) : undefined;
+    const e = srf ?? resolveUnknown(ctx, translateExpr(ctx, rt.val!, scope));
     add(rt.name ?? outputName(rt.val!), e);
   }
   if (sqls.length === 0) {
     // PostgreSQL allows an empty select list; SQLite needs something to select.
-    return { sql: 'NULL AS "?column?"', columns: [] };
+    return { sql: 'NULL AS "?column?"', columns: [], exprs: [] };
   }
-  return { sql: sqls.join(", "), columns };
+  return { sql: sqls.join(", "), columns, exprs };
 }
 
 function columnExpr(col: ScopeColumn): Expr {
