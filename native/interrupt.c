@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 SQLITE_EXTENSION_INIT1
+int tenantgres_register_numeric(sqlite3 *db); /* native/numeric.c */
 
 #define MAX_SLOTS 65536
 
@@ -50,6 +51,7 @@ int sqlite3_extension_init(sqlite3 *db, char **errmsg, const sqlite3_api_routine
   SQLITE_EXTENSION_INIT2(api);
   (void)errmsg;
   interrupt_db = api->interruptx;
+  if (tenantgres_register_numeric(db) != SQLITE_OK) return SQLITE_ERROR;
   return sqlite3_create_function(db, "tenantgres_attach", 1, SQLITE_UTF8, 0, attach_fn, 0, 0);
 }
 

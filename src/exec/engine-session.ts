@@ -6,6 +6,7 @@ import { SEQUENCES } from "../sql/metadata.js";
 import { parseSql } from "../sql/parse.js";
 import type { Plan, PreparedPlan } from "../sql/plan.js";
 import { translate } from "../sql/translator.js";
+import { CopyInSession } from "./copy-session.js";
 import { type ErrorReporter, reportError } from "./errors.js";
 import type { Output } from "./output.js";
 import { closePortal, type Portal, type PreparedStatement } from "./portal.js";
@@ -28,11 +29,17 @@ export class EngineSession {
   /** Execute messages run since the last Sync. */
   private executedSinceSync = 0;
 
+  private readonly copy: CopyInSession;
+
   constructor(
     readonly ctx: SessionContext,
     private readonly admin: TenantAdmin,
     private readonly onError: ErrorReporter,
-  ) {}
+  ) {
+    this.copy = new CopyInSession(ctx, {
+      fail: (e, out, extended) => (extended ? this.extendedError(e, out) : this.queryError(e, out)),
+    });
+  }
 
   /** Nothing of the session lives on this thread but its prepared statements: it may move. */
   get movable(): boolean {
@@ -57,6 +64,12 @@ export class EngineSession {
   async run(messages: FrontendMessage[], out: Output): Promise<void> {
     for (let i = 0; i < messages.length; i++) {
       const msg = messages[i]!;
+      if (this.copy.active) {
+        await this.copy.message(msg, out);
+        continue;
+      }
+      // Copy data after a failed COPY: "accept but ignore these messages", as PostgreSQL does.
+      if (msg.type === "CopyData" || msg.type === "CopyDone" || msg.type === "CopyFail") continue;
       if (msg.type === "Sync") {
         this.sync(out);
         continue;
@@ -196,6 +209,10 @@ export class EngineSession {
     const first = this.executedSinceSync === 0;
     this.executedSinceSync++;
     const plan = portal.prepared.plan;
+    if (plan.kind === "copy" && plan.direction === "in") {
+      await this.copy.start(plan, out);
+      return;
+    }
     // One statement before Sync outside a block runs as its own transaction (as it would
     // anyway); more, or a row limit, need a transaction that lasts until Sync.
     const autocommit = !this.ctx.inBlock && !this.ctx.implicit && first && syncFollows && maxRows <= 0;
@@ -223,14 +240,25 @@ export class EngineSession {
       this.readyForQuery(out);
       return;
     }
+    await this.runSimple(sql, statements, 0, out);
+  }
+
+  /** Runs the statements of a query string from index on; COPY FROM STDIN pauses the loop. */
+  private async runSimple(
+    sql: string,
+    statements: ReturnType<typeof parseSql>,
+    from: number,
+    out: Output,
+  ): Promise<void> {
     const multi = statements.length > 1;
-    for (const parsed of statements) {
+    for (let i = from; i < statements.length; i++) {
+      const parsed = statements[i]!;
       try {
         this.checkAborted(parsed.node);
         const st: PreparedStatement = { name: "", sql, parsed, declaredTypes: [], prepared: undefined };
         st.prepared = this.translate(st);
         if (st.prepared.paramTypes.length > 0) {
-          throw new PgError("UNDEFINED_PARAMETER", `there is no parameter $1`);
+          throw new PgError("UNDEFINED_PARAMETER", "there is no parameter $1");
         }
         const portal: Portal = {
           name: "",
@@ -241,8 +269,14 @@ export class EngineSession {
           rowsSent: 0,
           done: false,
         };
+        const plan = st.prepared.plan;
+        if (plan.kind === "copy" && plan.direction === "in") {
+          await this.copy.start(plan, out, (later) => this.runSimple(sql, statements, i + 1, later));
+          return;
+        }
         const autocommit = !multi && !this.ctx.inBlock && !this.ctx.implicit;
-        if (multi && !this.ctx.inBlock && st.prepared.plan.kind === "query") beginImplicit(this.ctx);
+        if (multi && !this.ctx.inBlock && (plan.kind === "query" || plan.kind === "copy"))
+          beginImplicit(this.ctx);
         await runPlan(this.ctx, this.admin, portal, out, {
           maxRows: 0,
           autocommit,

@@ -6,7 +6,7 @@ import { allSettings } from "../sql/settings.js";
 import { sendNotice } from "./errors.js";
 import type { Output } from "./output.js";
 import { closePortal, type Portal } from "./portal.js";
-import { prefetchConstant, type RunOptions, runQuery } from "./run-query.js";
+import { prefetchConstant, type RunOptions, runCopyOut, runQuery } from "./run-query.js";
 import type { SessionContext } from "./session-state.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 import { transactionControl } from "./transaction.js";
@@ -110,6 +110,10 @@ export async function runPlan(
       return;
     case "empty":
       encode.emptyQueryResponse(out.w);
+      return;
+    case "copy":
+      if (plan.direction === "in") throw new Error("COPY FROM STDIN is run by the session");
+      await runCopyOut(s, plan, out);
       return;
   }
 }

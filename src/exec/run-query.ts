@@ -4,8 +4,10 @@ import { clockMicros, enterSession } from "../functions/runtime.js";
 import { BackendCode } from "../protocol/codes.js";
 import * as encode from "../protocol/encode.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
-import type { QueryPlan, TagSpec } from "../sql/plan.js";
+import type { CopyPlan, QueryPlan, TagSpec } from "../sql/plan.js";
 import type { Connection } from "./connection.js";
+import { copyFormat, copyOutRow, copyResponse } from "./copy.js";
+import { formatCopyRow } from "./copy-format.js";
 import { stopError } from "./interrupts.js";
 import type { Output } from "./output.js";
 import { materialize, type Portal } from "./portal.js";
@@ -165,7 +167,7 @@ async function retryWhileBusy<T>(s: SessionContext, attempt: () => T): Promise<T
   }
 }
 
-async function acquireWriteSlot(s: SessionContext, plan: QueryPlan): Promise<void> {
+export async function acquireWriteSlot(s: SessionContext, plan: QueryPlan): Promise<void> {
   if (
     s.setting("transaction_read_only") === "on" ||
     (s.setting("default_transaction_read_only") === "on" && !s.conn?.inTransaction)
@@ -284,4 +286,50 @@ export function translateError(e: unknown, s: SessionContext, plan: QueryPlan, c
   } finally {
     if (!s.conn) s.tenant.release(schemaConn);
   }
+}
+
+/** COPY ... TO STDOUT: the plan's rows as CopyData, then CopyDone and "COPY n". */
+export async function runCopyOut(s: SessionContext, copy: CopyPlan, out: Output): Promise<void> {
+  const plan = copy.plan;
+  if (plan.writes) await acquireWriteSlot(s, plan);
+  const { conn, borrowed } = connectionOf(s);
+  const format = copyFormat(copy);
+  const ctx = s.formatContext();
+  let n = 0;
+  try {
+    enterSession(s);
+    s.statementStart = clockMicros();
+    const stmt = conn.prepare(plan.sql);
+    stmt.raw(true);
+    stmt.safeIntegers(needsBigInt(plan));
+    const rows = stmt.iterate(...plan.paramOrder.map(() => null)) as Iterator<unknown[]>;
+    copyResponse(out, copy);
+    if (format.header)
+      encode.copyData(
+        out.w,
+        Buffer.from(
+          formatCopyRow(
+            copy.columns.map((c) => c.name),
+            format,
+          ),
+        ),
+      );
+    for (;;) {
+      conn.running(s.pid);
+      const r = rows.next();
+      conn.idle();
+      if (r.done) break;
+      copyOutRow(out, copy.columns, r.value, format, ctx);
+      n++;
+      const wait = out.maybeDrain();
+      if (wait) await wait;
+    }
+  } catch (e) {
+    conn.idle();
+    throw translateError(e, s, plan, conn);
+  } finally {
+    if (borrowed) s.tenant.release(conn);
+  }
+  encode.copyDone(out.w);
+  encode.commandComplete(out.w, `COPY ${n}`);
 }

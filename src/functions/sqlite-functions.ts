@@ -11,7 +11,11 @@ type Impl = (...a: unknown[]) => unknown;
 export function registerFunctions(db: Database.Database): void {
   const done = new Set<string>();
   for (const f of internalFunctions) {
-    db.function(f.name, { deterministic: f.deterministic, varargs: true, safeIntegers: true }, f.impl as Impl);
+    db.function(
+      f.name,
+      { deterministic: f.deterministic, varargs: true, safeIntegers: true },
+      f.impl as Impl,
+    );
     done.add(f.name);
   }
   for (const def of [...allFunctions(), ...allOperators()]) register(db, def, done);
@@ -26,7 +30,10 @@ function register(db: Database.Database, def: FunctionDef, done: Set<string>): v
     // Table-valued functions take their arguments as hidden columns; the output columns are
     // named c0, c1, ... here and renamed by the translator.
     const width = Math.max(1, maxColumns(def));
-    const params = Array.from({ length: def.args.length + (def.passTypes ? def.args.length : 0) + (def.variadic ? 4 : 0) }, (_, i) => `a${i}`);
+    const params = Array.from(
+      { length: def.args.length + (def.passTypes ? def.args.length : 0) + (def.variadic ? 4 : 0) },
+      (_, i) => `a${i}`,
+    );
     const rows = def.rows;
     db.table(def.udfName, {
       columns: Array.from({ length: width }, (_, i) => `c${i}`),
@@ -55,7 +62,8 @@ function register(db: Database.Database, def: FunctionDef, done: Set<string>): v
   }
   const impl = def.impl;
   // PostgreSQL's functions are mostly STRICT: a NULL argument gives a NULL result without a call.
-  const fn = def.strict === false ? impl : (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
+  const fn =
+    def.strict === false ? impl : (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
   db.function(def.udfName, { deterministic, varargs: true, safeIntegers: true }, fn as Impl);
 }
 

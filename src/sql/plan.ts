@@ -1,4 +1,5 @@
 import type { SessionSettingChange } from "./settings.js";
+import type { CopyOptions } from "./translate/copy.js";
 
 /** A PostgreSQL type as the translator tracks it: OID and typmod (-1 when none). */
 export interface SqlType {
@@ -68,7 +69,17 @@ export type UtilityPlan =
   | { kind: "noop"; tag: string; notice?: string; needsNoTransaction?: string }
   | { kind: "empty" };
 
-export type Plan = QueryPlan | UtilityPlan;
+/** COPY FROM STDIN (each row runs plan, an INSERT with one parameter per column) or TO STDOUT. */
+export interface CopyPlan {
+  kind: "copy";
+  direction: "in" | "out";
+  options: CopyOptions;
+  /** For FROM: the target columns; for TO: the output columns. */
+  columns: ResultColumn[];
+  plan: QueryPlan;
+}
+
+export type Plan = QueryPlan | UtilityPlan | CopyPlan;
 
 /** A translated statement with what Describe reports. */
 export interface PreparedPlan {

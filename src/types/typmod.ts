@@ -209,13 +209,16 @@ export function formatType(oid: number, typmod = -1, typmodGiven = false): strin
 
 /**
  * The declared type of a SQLite column holding this type: the typname plus typmod arguments, e.g.
- * "int4", "varchar(20)", "numeric(10,2)", "timestamptz(3)", "_int4", "_varchar(20)".
+ * "int4", "varchar(20)", "numeric text(10,2)", "timestamptz(3)", "_int4", "_varchar(20)".
  */
 export function declaredTypeName(oid: number, typmod: number): string {
   const t = typeByOid(oid);
   if (!t) throw new Error(`unknown type OID ${oid}`);
   const args = typmodArgs(oid, typmod);
-  const name = args.length === 0 ? t.name : `${t.name}(${args.join(",")})`;
+  const mod = args.length === 0 ? "" : `(${args.join(",")})`;
+  // numeric keeps its exact decimal TEXT: "numeric text(10,2)" has TEXT affinity.
+  if (t.name === "numeric") return `${t.name} ${TEXT_MARK}${mod}`;
+  const name = `${t.name}${mod}`;
   return TEXT_AFFINITY_NEEDED.has(t.name) ? `${name} ${TEXT_MARK}` : name;
 }
 
@@ -248,6 +251,9 @@ const declaredPattern = /^\s*(.*?)\s*(?:\(\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\))?\s
 export function parseDeclaredType(text: string): { oid: number; typmod: number } | undefined {
   const marked = /^(.*\S)\s+text$/i.exec(text);
   if (marked && TEXT_AFFINITY_NEEDED.has(marked[1]!.replace(/\(.*$/, "").toLowerCase())) text = marked[1]!;
+  // "numeric text(10,2)" and "numeric text" (numeric columns with TEXT affinity).
+  const numericMarked = /^\s*(numeric)\s+text\b(.*)$/i.exec(text);
+  if (numericMarked) text = `${numericMarked[1]}${numericMarked[2]}`;
   const m = declaredPattern.exec(text);
   if (!m) return undefined;
   let t = typeByName(m[1]!);

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Outcome, outcome, rawClient } from "./outcome.js";
 import { REFERENCE, referenceDatabase } from "./reference.js";
-import { type TestServer, startServer } from "./server.js";
+import { startServer, type TestServer } from "./server.js";
 
 /**
  * A differential suite: setup statements, then each case, run in order against the reference
@@ -31,7 +31,8 @@ export function differentialSuite(name: string, setup: string[], cases: Case[]):
         const a = await outcome(theirs, sql);
         const b = await outcome(ours, sql);
         if (a.error) throw new Error(`setup failed on PostgreSQL: ${sql}: ${a.error.message}`);
-        if (b.error) throw new Error(`setup failed on Tenantgres: ${sql}: ${b.error.code} ${b.error.message}`);
+        if (b.error)
+          throw new Error(`setup failed on Tenantgres: ${sql}: ${b.error.code} ${b.error.message}`);
       }
       for (const c of cases) {
         const [sql, params] = typeof c === "string" ? [c, undefined] : c;

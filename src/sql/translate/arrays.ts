@@ -21,7 +21,12 @@ function jsonElement(e: Expr): string {
   return e.sql;
 }
 
-export function translateArrayConstructor(ctx: Ctx, a: NodeOf<"A_ArrayExpr">, scope: Scope, expected?: SqlType): Expr {
+export function translateArrayConstructor(
+  ctx: Ctx,
+  a: NodeOf<"A_ArrayExpr">,
+  scope: Scope,
+  expected?: SqlType,
+): Expr {
   const elements = (a.elements ?? []).map((n) => translateExpr(ctx, n, scope));
   if (elements.length === 0) {
     if (!expected) {
@@ -57,7 +62,13 @@ function elementOf(ctx: Ctx, e: Expr, position?: number): number {
 const COMPARISON = new Set(["=", "<>", "!=", "<", ">", "<=", ">="]);
 
 /** x op ANY (array) and x op ALL (array), with SQL's three-valued results. */
-export function translateAnyAll(ctx: Ctx, e: NodeOf<"A_Expr">, op: string, scope: Scope, position?: number): Expr {
+export function translateAnyAll(
+  ctx: Ctx,
+  e: NodeOf<"A_Expr">,
+  op: string,
+  scope: Scope,
+  position?: number,
+): Expr {
   const all = e.kind === "AEXPR_OP_ALL";
   let left = translateExpr(ctx, e.lexpr!, scope);
   let right = translateExpr(ctx, e.rexpr!, scope);
@@ -74,7 +85,7 @@ export function translateAnyAll(ctx: Ctx, e: NodeOf<"A_Expr">, op: string, scope
   // IN and NOT IN have exactly the NULL semantics of = ANY and <> ALL, and let SQLite use an index.
   if (!all && cmp === "=") return { sql: `(${left.sql} IN (${values}))`, type: t(BOOL) };
   if (all && cmp === "<>") return { sql: `(${left.sql} NOT IN (${values}))`, type: t(BOOL) };
-  const j = "\"?any\"";
+  const j = '"?any"';
   const test = `${left.sql} ${cmp} ${j}.value`;
   const hasNull = `EXISTS (SELECT 1 FROM json_each(${right.sql}) AS ${j} WHERE ${j}.value IS NULL)`;
   const sql = all
@@ -88,7 +99,10 @@ export function arraySublink(subSql: string, column: SqlType, alias: string, pos
   const arrayOid = arrayTypeOf(column.oid);
   if (arrayOid === undefined) throw unsupported(`arrays of ${formatType(column.oid, -1)}`, position);
   const value = jsonElement({ sql: `"?sub".${alias}`, type: column });
-  return { sql: `(SELECT coalesce(json_group_array(${value}), '[]') FROM (${subSql}) AS "?sub")`, type: t(arrayOid) };
+  return {
+    sql: `(SELECT coalesce(json_group_array(${value}), '[]') FROM (${subSql}) AS "?sub")`,
+    type: t(arrayOid),
+  };
 }
 
 /** Subscripts: a[i] (1-based) and slices a[i:j]; field selection is not supported. */
@@ -102,11 +116,16 @@ export function translateIndirection(ctx: Ctx, a: NodeOf<"A_Indirection">, scope
     }
     const elem = elementTypeOf(value.type.oid);
     if (elem === undefined) {
-      throw new PgError("DATATYPE_MISMATCH", `cannot subscript type ${formatType(value.type.oid, -1)} because it does not support subscripting`, {
-        position: ctx.pos(whole),
-      });
+      throw new PgError(
+        "DATATYPE_MISMATCH",
+        `cannot subscript type ${formatType(value.type.oid, -1)} because it does not support subscripting`,
+        {
+          position: ctx.pos(whole),
+        },
+      );
     }
-    const index = (n: Node | undefined) => (n ? coerce(ctx, translateExpr(ctx, n, scope), t(INT8), "implicit").sql : undefined);
+    const index = (n: Node | undefined) =>
+      n ? coerce(ctx, translateExpr(ctx, n, scope), t(INT8), "implicit").sql : undefined;
     if (idx.is_slice) {
       const lo = index(idx.lidx) ?? "1";
       const hi = index(idx.uidx) ?? `json_array_length(${value.sql})`;
@@ -124,4 +143,3 @@ export function translateIndirection(ctx: Ctx, a: NodeOf<"A_Indirection">, scope
   }
   return value;
 }
-

@@ -2,10 +2,10 @@ import { PgError, unsupported } from "../../errors/pg-error.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
-import { translateArrayConstructor, translateIndirection } from "./arrays.js";
 import { BOOL, INT4, INT8, NUMERIC, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteString } from "../sqlite-text.js";
+import { translateArrayConstructor, translateIndirection } from "./arrays.js";
 import { coerce, commonType, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateFuncCall, translateSqlValueFunction } from "./functions.js";
@@ -97,7 +97,9 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
     const target = typeFromTypeName(ctx, c.typeName!);
     // ARRAY[...]::type[] gives an empty or untyped constructor its element type.
     const ctor = asKind(c.arg, "A_ArrayExpr");
-    const arg = ctor ? translateArrayConstructor(ctx, ctor, scope, target) : translateExpr(ctx, c.arg!, scope);
+    const arg = ctor
+      ? translateArrayConstructor(ctx, ctor, scope, target)
+      : translateExpr(ctx, c.arg!, scope);
     // PostgreSQL points at a constant that does not read as the type, and at the cast otherwise.
     const at = arg.literal !== undefined ? ctx.pos(c.arg) : ctx.pos(c.location);
     return coerce(ctx, arg, target, "explicit", at);

@@ -34,7 +34,13 @@ function isAggregate(r: Resolved): boolean {
 }
 
 /** Emits a call of an overload with translated arguments, converting each to its parameter type. */
-export function callFunction(ctx: Ctx, resolved: Resolved, args: Expr[], position?: number, options: CallOptions = {}): Expr {
+export function callFunction(
+  ctx: Ctx,
+  resolved: Resolved,
+  args: Expr[],
+  position?: number,
+  options: CallOptions = {},
+): Expr {
   const def = resolved.def;
   const coerced = args.map((a, i) => coerce(ctx, a, resolved.targets[i]!, "implicit", position));
   const types = coerced.map((a) => a.type);
@@ -46,7 +52,11 @@ export function callFunction(ctx: Ctx, resolved: Resolved, args: Expr[], positio
   const type = resultType(def, types);
   if ((options.distinct || options.orderBy) && !isAggregate(resolved)) {
     const what = options.distinct ? "DISTINCT" : "ORDER BY";
-    throw new PgError("WRONG_OBJECT_TYPE", `${what} specified, but ${def.name} is not an aggregate function`, { position });
+    throw new PgError(
+      "WRONG_OBJECT_TYPE",
+      `${what} specified, but ${def.name} is not an aggregate function`,
+      { position },
+    );
   }
   const distinct = options.distinct === true;
   const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : "";
@@ -56,14 +66,24 @@ export function callFunction(ctx: Ctx, resolved: Resolved, args: Expr[], positio
     return { sql: `${def.udfName}(${distinct ? "DISTINCT " : ""}${list}${order})`, type };
   }
   if (def.kind === "udf-set") {
-    throw new PgError("FEATURE_NOT_SUPPORTED", `set-returning function ${def.name}() is supported only in FROM`, { position });
+    throw new PgError(
+      "FEATURE_NOT_SUPPORTED",
+      `set-returning function ${def.name}() is supported only in FROM`,
+      { position },
+    );
   }
   const sql = def.sql({ args: coerced.map((a) => a.sql), types, distinct });
   return { sql: order ? sql.replace(/\)$/, `${order})`) : sql, type };
 }
 
 /** Calls the function name with already translated arguments. */
-export function callByName(ctx: Ctx, name: string, args: Expr[], position?: number, options: CallOptions = {}): Expr {
+export function callByName(
+  ctx: Ctx,
+  name: string,
+  args: Expr[],
+  position?: number,
+  options: CallOptions = {},
+): Expr {
   const types = args.map((a) => a.type);
   const resolved = chooseOverload(functionsNamed(name), types);
   if (!resolved) throw undefinedFunction(name, types, position);
@@ -82,7 +102,11 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
   let call: Expr;
   if (f.agg_star) {
     if (name !== "count") {
-      throw new PgError("WRONG_OBJECT_TYPE", `${name}(*) specified, but ${name} is not an aggregate function`, { position });
+      throw new PgError(
+        "WRONG_OBJECT_TYPE",
+        `${name}(*) specified, but ${name} is not an aggregate function`,
+        { position },
+      );
     }
     call = { sql: "count(*)", type: callByName(ctx, "count", [], position).type };
     ctx.notConstant = true;
@@ -105,7 +129,10 @@ function aggregateOrder(ctx: Ctx, items: Node[], scope: Scope): string {
       const sort = (item as { SortBy: NodeOf<"SortBy"> }).SortBy;
       const key = translateExpr(ctx, sort.node!, scope).sql;
       const desc = sort.sortby_dir === "SORTBY_DESC";
-      const nullsFirst = !sort.sortby_nulls || sort.sortby_nulls === "SORTBY_NULLS_DEFAULT" ? desc : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
+      const nullsFirst =
+        !sort.sortby_nulls || sort.sortby_nulls === "SORTBY_NULLS_DEFAULT"
+          ? desc
+          : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
       return `${key} ${desc ? "DESC" : "ASC"} NULLS ${nullsFirst ? "FIRST" : "LAST"}`;
     })
     .join(", ");
@@ -134,12 +161,16 @@ export function translateSqlValueFunction(ctx: Ctx, f: NodeOf<"SQLValueFunction"
   const name = SQL_VALUE_FUNCTIONS[f.op ?? ""];
   if (!name) throw unsupported(`SQL value function ${f.op}`, ctx.pos(f.location));
   const call = callByName(ctx, name, [], ctx.pos(f.location));
-  if (f.typmod !== undefined && f.typmod >= 0) return coerce(ctx, call, { oid: call.type.oid, typmod: f.typmod }, "explicit");
+  if (f.typmod !== undefined && f.typmod >= 0)
+    return coerce(ctx, call, { oid: call.type.oid, typmod: f.typmod }, "explicit");
   return call;
 }
 
 /** The output column name PostgreSQL gives an SQL value function (`current_timestamp`, ...). */
 export function sqlValueFunctionName(op: string | undefined): string {
-  const name = (op ?? "").replace(/^SVFOP_/, "").replace(/_N$/, "").toLowerCase();
+  const name = (op ?? "")
+    .replace(/^SVFOP_/, "")
+    .replace(/_N$/, "")
+    .toLowerCase();
   return name === "user" ? "current_user" : name;
 }

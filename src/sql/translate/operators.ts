@@ -20,10 +20,10 @@ import {
   UNKNOWN,
 } from "../oids.js";
 import type { SqlType } from "../plan.js";
+import { translateAnyAll } from "./arrays.js";
 import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
-import { translateAnyAll } from "./arrays.js";
 import { callFunction } from "./functions.js";
 import { chooseOperator } from "./overloads.js";
 import type { Scope } from "./scope.js";

@@ -17,17 +17,28 @@ export interface SortItem {
   nullsFirst: boolean;
 }
 
-export function sortItems(ctx: Ctx, items: Node[], scope: Scope | undefined, outputs: OutputColumn[]): SortItem[] {
+export function sortItems(
+  ctx: Ctx,
+  items: Node[],
+  scope: Scope | undefined,
+  outputs: OutputColumn[],
+): SortItem[] {
   return items.map((item) => {
     const sort = asKind(item, "SortBy")!;
     if (sort.useOp) {
-      throw new PgError("FEATURE_NOT_SUPPORTED", "ORDER BY ... USING is not supported", { position: ctx.pos(item) });
+      throw new PgError("FEATURE_NOT_SUPPORTED", "ORDER BY ... USING is not supported", {
+        position: ctx.pos(item),
+      });
     }
     const desc = sort.sortby_dir === "SORTBY_DESC";
     // PostgreSQL sorts NULLs as larger than any value (last when ascending), SQLite as smaller.
-    const nullsFirst = !sort.sortby_nulls || sort.sortby_nulls === "SORTBY_NULLS_DEFAULT" ? desc : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
+    const nullsFirst =
+      !sort.sortby_nulls || sort.sortby_nulls === "SORTBY_NULLS_DEFAULT"
+        ? desc
+        : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
     const output = outputIndex(ctx, sort.node!, outputs);
-    if (output !== undefined) return { output, sql: String(output + 1), type: outputs[output]!.type, desc, nullsFirst };
+    if (output !== undefined)
+      return { output, sql: String(output + 1), type: outputs[output]!.type, desc, nullsFirst };
     if (!scope) {
       throw new PgError("FEATURE_NOT_SUPPORTED", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause", {
         position: ctx.pos(sort.node),
@@ -50,7 +61,12 @@ export function renderSort(items: SortItem[], outputExprs?: string[]): string {
 }
 
 /** ORDER BY items as SQLite text, output columns by position. */
-export function translateOrderBy(ctx: Ctx, items: Node[], scope: Scope | undefined, outputs: OutputColumn[]): string {
+export function translateOrderBy(
+  ctx: Ctx,
+  items: Node[],
+  scope: Scope | undefined,
+  outputs: OutputColumn[],
+): string {
   return renderSort(sortItems(ctx, items, scope, outputs));
 }
 
@@ -60,7 +76,9 @@ function outputIndex(ctx: Ctx, node: Node, outputs: OutputColumn[]): number | un
   if (c?.ival !== undefined) {
     const n = c.ival.ival ?? 0;
     if (n < 1 || n > outputs.length) {
-      throw new PgError("INVALID_COLUMN_REFERENCE", `ORDER BY position ${n} is not in select list`, { position: ctx.pos(node) });
+      throw new PgError("INVALID_COLUMN_REFERENCE", `ORDER BY position ${n} is not in select list`, {
+        position: ctx.pos(node),
+      });
     }
     return n - 1;
   }
@@ -70,7 +88,9 @@ function outputIndex(ctx: Ctx, node: Node, outputs: OutputColumn[]): number | un
   if (fields.length !== 1) return undefined;
   const matches = outputs.flatMap((o, i) => (o.name === fields[0] ? [i] : []));
   if (matches.length > 1) {
-    throw new PgError("AMBIGUOUS_COLUMN", `ORDER BY "${fields[0]}" is ambiguous`, { position: ctx.pos(node) });
+    throw new PgError("AMBIGUOUS_COLUMN", `ORDER BY "${fields[0]}" is ambiguous`, {
+      position: ctx.pos(node),
+    });
   }
   return matches[0];
 }

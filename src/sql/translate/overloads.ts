@@ -1,6 +1,6 @@
 import type { ArgType, FunctionDef } from "../../functions/registry.js";
 import { arrayTypeOf, elementTypeOf } from "../../types/registry.js";
-import { TEXT, UNKNOWN, t } from "../oids.js";
+import { TEXT, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { canCoerceImplicitly } from "./coerce.js";
 
@@ -44,7 +44,8 @@ function match(def: FunctionDef, types: SqlType[]): { score: number; targets: Sq
       target = elem === undefined ? undefined : arrayTypeOf(elem);
       if (target === undefined) return undefined;
     } else target = want;
-    if (want === "anynonarray" && elementTypeOf(target) !== undefined && target !== have.oid) return undefined;
+    if (want === "anynonarray" && elementTypeOf(target) !== undefined && target !== have.oid)
+      return undefined;
     if (have.oid === target) score++;
     else if (have.oid !== UNKNOWN && !canCoerceImplicitly(have.oid, target)) return undefined;
     targets.push(have.oid === target ? have : t(target));
@@ -70,7 +71,11 @@ export function chooseOverload(defs: readonly FunctionDef[], types: SqlType[]): 
  * For an operator with one untyped side, PostgreSQL first assumes the untyped side has the other
  * side's type; only if no operator takes that does it look further.
  */
-export function chooseOperator(defs: readonly FunctionDef[], left: SqlType | undefined, right: SqlType): Resolved | undefined {
+export function chooseOperator(
+  defs: readonly FunctionDef[],
+  left: SqlType | undefined,
+  right: SqlType,
+): Resolved | undefined {
   if (left && left.oid === UNKNOWN && right.oid !== UNKNOWN) {
     const exact = chooseOverload(defs, [right, right]);
     if (exact) return exact;

@@ -9,9 +9,9 @@ import type { Ctx } from "./context.js";
 import { asBool, translateExpr } from "./expr.js";
 import { type CteMap, translateFrom } from "./from.js";
 import { renderSort, sortItems, translateOrderBy } from "./order-by.js";
-import { translateWindow } from "./windows.js";
 import { Scope } from "./scope.js";
 import { translateTargetList } from "./target-list.js";
+import { translateWindow } from "./windows.js";
 
 /** A column of a query's result. */
 export interface OutputColumn {
@@ -53,7 +53,12 @@ function withPrefix(withSql: string, out: SelectOutput): SelectOutput {
   return withSql ? { sql: `${withSql} ${out.sql}`, columns: out.columns } : out;
 }
 
-function simpleSelect(ctx: Ctx, stmt: NodeOf<"SelectStmt">, parent: Scope | undefined, ctes: CteMap): SelectOutput {
+function simpleSelect(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  parent: Scope | undefined,
+  ctes: CteMap,
+): SelectOutput {
   const scope = new Scope(parent);
   const from = translateFrom(ctx, stmt.fromClause, scope, ctes);
   const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
@@ -65,7 +70,10 @@ function simpleSelect(ctx: Ctx, stmt: NodeOf<"SelectStmt">, parent: Scope | unde
     const def = asKind(w, "WindowDef")!;
     return `${quoteIdent(def.name!)} AS ${translateWindow(ctx, { ...def, name: undefined }, scope)}`;
   });
-  const distinctOn = stmt.distinctClause?.length && Object.keys(stmt.distinctClause[0]!).length > 0 ? stmt.distinctClause : undefined;
+  const distinctOn =
+    stmt.distinctClause?.length && Object.keys(stmt.distinctClause[0]!).length > 0
+      ? stmt.distinctClause
+      : undefined;
   const distinct = stmt.distinctClause && !distinctOn ? "DISTINCT " : "";
   for (const lock of stmt.lockingClause ?? []) {
     // Row locks become the tenant's write slot: whoever holds it is the only writer.
@@ -97,18 +105,28 @@ function distinctOnSelect(
 ): SelectOutput {
   const keyItems = sortItems(
     ctx,
-    keys.map((node) => ({ SortBy: { node, sortby_dir: "SORTBY_DEFAULT", sortby_nulls: "SORTBY_NULLS_DEFAULT" } }) as Node),
+    keys.map(
+      (node) =>
+        ({ SortBy: { node, sortby_dir: "SORTBY_DEFAULT", sortby_nulls: "SORTBY_NULLS_DEFAULT" } }) as Node,
+    ),
     scope,
     targets.columns,
   );
   const order = sortItems(ctx, stmt.sortClause ?? [], scope, targets.columns);
-  const partition = keyItems.map((k) => (k.output !== undefined ? targets.exprs[k.output]! : k.sql)).join(", ");
+  const partition = keyItems
+    .map((k) => (k.output !== undefined ? targets.exprs[k.output]! : k.sql))
+    .join(", ");
   const windowOrder = order.length ? ` ORDER BY ${renderSort(order, targets.exprs)}` : "";
-  const sortKeys = order.map((o, i) => `${o.output !== undefined ? targets.exprs[o.output]! : o.sql} AS "?sk${i}"`);
-  const inner = [`SELECT ${targets.sql}`, ...sortKeys.map((k) => `, ${k}`)].join("") +
+  const sortKeys = order.map(
+    (o, i) => `${o.output !== undefined ? targets.exprs[o.output]! : o.sql} AS "?sk${i}"`,
+  );
+  const inner =
+    [`SELECT ${targets.sql}`, ...sortKeys.map((k) => `, ${k}`)].join("") +
     `, row_number() OVER (PARTITION BY ${partition}${windowOrder}) AS "?rn" ${body}`;
   const outer = targets.columns.map((c) => quoteIdent(c.alias)).join(", ") || 'NULL AS "?column?"';
-  const outerOrder = order.map((o, i) => `"?sk${i}" ${o.desc ? "DESC" : "ASC"} NULLS ${o.nullsFirst ? "FIRST" : "LAST"}`);
+  const outerOrder = order.map(
+    (o, i) => `"?sk${i}" ${o.desc ? "DESC" : "ASC"} NULLS ${o.nullsFirst ? "FIRST" : "LAST"}`,
+  );
   let sql = `SELECT ${outer} FROM (${inner}) WHERE "?rn" = 1`;
   if (outerOrder.length) sql += ` ORDER BY ${outerOrder.join(", ")}`;
   sql += limitTail(ctx, stmt);
@@ -143,7 +161,12 @@ function groupItem(ctx: Ctx, node: Node, scope: Scope, outputs: OutputColumn[]):
 }
 
 /** ORDER BY, LIMIT, OFFSET and FETCH FIRST. */
-function sortAndLimit(ctx: Ctx, stmt: NodeOf<"SelectStmt">, scope: Scope | undefined, outputs: OutputColumn[]): string {
+function sortAndLimit(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  scope: Scope | undefined,
+  outputs: OutputColumn[],
+): string {
   let sql = "";
   if (stmt.sortClause?.length) sql += ` ORDER BY ${translateOrderBy(ctx, stmt.sortClause, scope, outputs)}`;
   return sql + limitTail(ctx, stmt);

@@ -26,14 +26,24 @@ interface SetCall {
 }
 
 /** Resolves a call of a set-returning function; undefined if name has no set-returning overload. */
-export function setFunctionCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, position?: number): SetCall | undefined {
+export function setFunctionCall(
+  ctx: Ctx,
+  f: NodeOf<"FuncCall">,
+  scope: Scope,
+  position?: number,
+): SetCall | undefined {
   const name = stringList(f.funcname).at(-1)!;
   const defs = functionsNamed(name).filter((d) => d.kind === "udf-set");
   if (defs.length === 0) return undefined;
   const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
-  const resolved = chooseOverload(defs, args.map((a) => a.type));
+  const resolved = chooseOverload(
+    defs,
+    args.map((a) => a.type),
+  );
   if (!resolved || resolved.def.kind !== "udf-set") {
-    throw new PgError("UNDEFINED_FUNCTION", `function ${name} does not exist for these argument types`, { position });
+    throw new PgError("UNDEFINED_FUNCTION", `function ${name} does not exist for these argument types`, {
+      position,
+    });
   }
   const def = resolved.def;
   const coerced = args.map((a, i) => coerce(ctx, a, resolved.targets[i]!, "implicit", position));
@@ -50,14 +60,19 @@ export function setFunctionCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, p
 }
 
 /** A RangeFunction in FROM, added to scope; returns its SQLite FROM item. */
-export function rangeFunction(ctx: Ctx, rf: NodeOf<"RangeFunction">, scope: Scope): { sql: string; item: ScopeItem } {
+export function rangeFunction(
+  ctx: Ctx,
+  rf: NodeOf<"RangeFunction">,
+  scope: Scope,
+): { sql: string; item: ScopeItem } {
   const position = undefined;
   if (rf.is_rowsfrom || (rf.functions?.length ?? 0) !== 1) throw unsupported("ROWS FROM (...)", position);
   const [call, coldefs] = asKind(rf.functions![0], "List")?.items ?? [];
   if (coldefs && Object.keys(coldefs).length > 0 && asKind(coldefs, "List")?.items?.length) {
     throw unsupported("column definition lists for functions returning record", position);
   }
-  if (rf.coldeflist?.length) throw unsupported("column definition lists for functions returning record", position);
+  if (rf.coldeflist?.length)
+    throw unsupported("column definition lists for functions returning record", position);
   const f = asKind(call as Node, "FuncCall");
   if (!f) throw unsupported("this function call in FROM", ctx.pos(call as Node));
   const at = ctx.pos(call as Node);
@@ -85,9 +100,13 @@ export function rangeFunction(ctx: Ctx, rf: NodeOf<"RangeFunction">, scope: Scop
     columns.push({ name: names[columns.length] ?? "ordinality", type: t(INT8), ref: `${a}.rowid` });
   }
   if (names.length > columns.length) {
-    throw new PgError("INVALID_COLUMN_REFERENCE", `table "${alias}" has ${columns.length} columns available but ${names.length} columns specified`, {
-      position: at,
-    });
+    throw new PgError(
+      "INVALID_COLUMN_REFERENCE",
+      `table "${alias}" has ${columns.length} columns available but ${names.length} columns specified`,
+      {
+        position: at,
+      },
+    );
   }
   const item: ScopeItem = { alias, columns: columns.map((c) => ({ ...c, tableOid: 0, attnum: 0 })) };
   scope.add(item, at);
@@ -101,7 +120,8 @@ export function rangeFunction(ctx: Ctx, rf: NodeOf<"RangeFunction">, scope: Scop
 export function selectListSetFunction(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, position?: number) {
   const set = setFunctionCall(ctx, f, scope, position);
   if (!set) return undefined;
-  if (set.columns.length !== 1) throw unsupported(`${set.name}() returning several columns in a select list`, position);
+  if (set.columns.length !== 1)
+    throw unsupported(`${set.name}() returning several columns in a select list`, position);
   const alias = `?srf${scope.lateral.length + 1}`;
   scope.lateral.push(`${set.sql} AS ${quoteIdent(alias)}`);
   return { sql: `${quoteIdent(alias)}."c0"`, type: set.columns[0]!.type };

@@ -2,7 +2,8 @@ import { unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
 import { nodeKind } from "../ast.js";
 import type { Plan, QueryPlan, TagSpec } from "../plan.js";
-import { bindOrder, type Ctx } from "./context.js";
+import { bindOrder, Ctx } from "./context.js";
+import { translateCopy } from "./copy.js";
 import type { DdlOutput } from "./create-table.js";
 import { translateCreateTable } from "./create-table.js";
 import {
@@ -158,7 +159,13 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CommentStmt: "COMMENT",
   CompositeTypeStmt: "CREATE TYPE ... AS (...)",
   ConstraintsSetStmt: "SET CONSTRAINTS",
-  CopyStmt: "COPY",
+  CopyStmt: (ctx, s) =>
+    translateCopy(ctx, s, (outer, node, params) => {
+      const sub = new Ctx(outer.schema, outer.query, params, outer.format);
+      const plan = translateStatement(sub, node);
+      if (plan.kind !== "query") throw unsupported("this statement in COPY");
+      return plan;
+    }),
   CreateAmStmt: "CREATE ACCESS METHOD",
   CreateCastStmt: "CREATE CAST",
   CreateConversionStmt: "CREATE CONVERSION",

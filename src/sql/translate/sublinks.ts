@@ -2,12 +2,12 @@ import { PgError, unsupported } from "../../errors/pg-error.js";
 import type { NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
 import { BOOL, t } from "../oids.js";
+import { quoteIdent } from "../sqlite-text.js";
+import { arraySublink } from "./arrays.js";
 import { coerce, commonType } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import type { Scope } from "./scope.js";
-import { quoteIdent } from "../sqlite-text.js";
-import { arraySublink } from "./arrays.js";
 import { translateSelect } from "./select.js";
 
 /** Subqueries in expressions: EXISTS, scalar subqueries, IN / = ANY and NOT IN / <> ALL. */

@@ -6,9 +6,9 @@ import { resolveUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { sqlValueFunctionName } from "./functions.js";
-import { selectListSetFunction } from "./set-functions.js";
 import type { Scope, ScopeColumn } from "./scope.js";
 import type { OutputColumn } from "./select.js";
+import { selectListSetFunction } from "./set-functions.js";
 
 /** The select list: `*` expansion, output names as PostgreSQL chooses them, unique SQLite aliases. */
 export function translateTargetList(

@@ -42,13 +42,17 @@ export function translateWindow(ctx: Ctx, w: NodeOf<"WindowDef">, scope: Scope):
   if (w.name && !w.partitionClause && !w.orderClause) return `"${w.name.replaceAll('"', '""')}"`;
   if (w.refname) throw unsupported("windows that extend a named window");
   const parts: string[] = [];
-  if (w.partitionClause?.length) parts.push(`PARTITION BY ${w.partitionClause.map((p) => translateExpr(ctx, p, scope).sql).join(", ")}`);
+  if (w.partitionClause?.length)
+    parts.push(`PARTITION BY ${w.partitionClause.map((p) => translateExpr(ctx, p, scope).sql).join(", ")}`);
   if (w.orderClause?.length) parts.push(`ORDER BY ${translateOrderBy(ctx, w.orderClause, scope, [])}`);
   const o = w.frameOptions ?? 0;
   if (o & F.NONDEFAULT) {
     const mode = o & F.ROWS ? "ROWS" : o & F.GROUPS ? "GROUPS" : "RANGE";
     const start = bound(ctx, o, true, w.startOffset, scope);
-    let frame = o & F.BETWEEN ? `${mode} BETWEEN ${start} AND ${bound(ctx, o, false, w.endOffset, scope)}` : `${mode} ${start}`;
+    let frame =
+      o & F.BETWEEN
+        ? `${mode} BETWEEN ${start} AND ${bound(ctx, o, false, w.endOffset, scope)}`
+        : `${mode} ${start}`;
     if (o & F.EXCLUDE_CURRENT_ROW) frame += " EXCLUDE CURRENT ROW";
     else if (o & F.EXCLUDE_GROUP) frame += " EXCLUDE GROUP";
     else if (o & F.EXCLUDE_TIES) frame += " EXCLUDE TIES";
