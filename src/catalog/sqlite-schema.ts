@@ -3,7 +3,7 @@ import { DEFAULTS, isMetadataTable, SEQUENCES } from "../sql/metadata.js";
 import { parseSql } from "../sql/parse.js";
 import type { ColumnInfo, IndexInfo, RelationInfo, SchemaView, SequenceInfo } from "../sql/schema.js";
 import { parseDeclaredType, typeByName } from "../types/registry.js";
-import { assignOids } from "./stable-oid.js";
+import { assignOids, hashOid } from "./stable-oid.js";
 import { constraintNames } from "./table-ddl.js";
 
 /** A tenant's schema as read from its SQLite file: what the translator resolves names against. */
@@ -63,7 +63,7 @@ export class SqliteSchema implements SchemaView {
           if (col) col.defaultExpr = d.expr;
         }
       this.rels.set(o.name, rel);
-      for (const index of readIndexes(db, rel, o.sql)) this.idx.set(index.name, index);
+      for (const index of readIndexes(db, rel, o.sql)) this.idx.set(index.name, { ...index, oid: oids.get(`rel:${index.name}`) ?? hashOid("rel", index.name) });
     }
   }
 

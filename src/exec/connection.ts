@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { registerCatalog, sessionCatalog } from "../catalog/catalog.js";
+import "../catalog/relations/index.js";
 import { registerFunctions } from "../functions/sqlite-functions.js";
 import { NATIVE_PATH, native } from "./interrupts.js";
 
@@ -32,6 +34,7 @@ export class Connection {
     // Waiting happens in the tenant's write queue, never inside SQLite, which would block the thread.
     this.db.pragma("busy_timeout = 0");
     registerFunctions(this.db);
+    registerCatalog(this.db, sessionCatalog);
     this.slot = native.allocSlot();
     if (this.slot < 0) throw new Error("no interrupt slot left for a new SQLite connection");
     this.db.loadExtension(NATIVE_PATH);

@@ -145,11 +145,13 @@ export class EngineSession {
         ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1);
         ctx.tenant.sequences.load(ctx.conn.db, ctx.privateSchema.hasMetadata(SEQUENCES));
       }
+      ctx.catalogSchema = ctx.privateSchema;
       return translate(ctx.privateSchema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
     }
     const conn = ctx.conn ?? ctx.tenant.take();
     try {
       const schema = ctx.tenant.schema(conn);
+      ctx.catalogSchema = schema;
       return ctx.tenant.translations.get(schema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
     } finally {
       if (conn !== ctx.conn) ctx.tenant.release(conn);

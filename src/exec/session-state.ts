@@ -1,4 +1,6 @@
+import type { CatalogContext } from "../catalog/catalog.js";
 import type { SqliteSchema } from "../catalog/sqlite-schema.js";
+import type { SchemaView } from "../sql/schema.js";
 import { PgError } from "../errors/pg-error.js";
 import { clockMicros, type SessionRuntime } from "../functions/runtime.js";
 import { allSettings, isCustomSetting, normaliseSetting, settingDef } from "../sql/settings.js";
@@ -177,6 +179,14 @@ export class SessionContext implements SessionRuntime {
     const v = this.tenant.sequences.setval(name, value, isCalled);
     if (isCalled) this.currvals.set(name, v);
     return v;
+  }
+
+  /** The schema the current statement was translated against, for the catalog relations. */
+  catalogSchema: SchemaView | undefined;
+
+  catalog(): CatalogContext {
+    if (!this.catalogSchema) throw new Error("no schema for the catalog");
+    return { schema: this.catalogSchema, database: this.database, user: this.user };
   }
 
   /** Set by the engine: delivers pg_cancel_backend and pg_terminate_backend. */

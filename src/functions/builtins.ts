@@ -18,6 +18,7 @@ import {
   UUID,
 } from "../sql/oids.js";
 import type { SqlType } from "../sql/plan.js";
+import { typeByName } from "../types/registry.js";
 import { VERSION_STRING } from "../version.js";
 import type { FunctionDef } from "./registry.js";
 import { defineFunctions } from "./registry.js";
@@ -433,4 +434,16 @@ defineFunctions([
   windowFn("first_value", ["anyelement"], sameAsFirst),
   windowFn("last_value", ["anyelement"], sameAsFirst),
   windowFn("nth_value", ["anyelement", INT4], sameAsFirst),
+]);
+
+/** The schemas in the search path: public, and with implicit ones, pg_catalog first. */
+defineFunctions([
+  {
+    name: "current_schemas",
+    kind: "sql",
+    args: [BOOL],
+    returns: t(typeByName("_name")!.oid),
+    volatility: "stable",
+    sql: (c) => `(CASE WHEN ${c.args[0]} THEN '["pg_catalog","public"]' ELSE '["public"]' END)`,
+  },
 ]);

@@ -2,6 +2,17 @@
  * The function library: each file under lib/ declares a family of PostgreSQL functions and
  * operators (defineFunctions / defineOperators) when imported.
  */
+// Strings, regular expressions, JSON, arrays, aggregates, generate_series. strings-operators first:
+// among equally good operator candidates the first declared wins, and untyped || must be text.
+import "./lib/strings-operators.js";
+import "./lib/regex.js";
+import "./lib/strings.js";
+import "./lib/json-operators.js";
+import "./lib/json.js";
+import "./lib/arrays.js";
+import "./lib/aggregates.js";
+import "./lib/series.js";
 import "./lib/datetime-operators.js";
 import "./lib/datetime-functions.js";
 import "./lib/to-char.js";
+import "./lib/to-char-number.js";

@@ -1,3 +1,4 @@
+import type { CatalogContext } from "../catalog/catalog.js";
 import type { FormatContext } from "../types/format-context.js";
 
 /**
@@ -21,6 +22,8 @@ export interface SessionRuntime {
   currval(sequence: string): bigint;
   setval(sequence: string, value: bigint, isCalled: boolean): bigint;
   lastval(): bigint;
+  /** The tenant's schema and session facts that pg_catalog rows are computed from. */
+  catalog(): CatalogContext;
   /** pg_cancel_backend / pg_terminate_backend: whether a session of this tenant has that process ID. */
   signal(pid: number, terminate: boolean): boolean;
 }

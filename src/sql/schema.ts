@@ -37,6 +37,7 @@ export interface SchemaView {
   relations(): Iterable<RelationInfo>;
   index(name: string): IndexInfo | undefined;
   indexesOf?(table: string): IndexInfo[];
+  indexes?(): Iterable<IndexInfo>;
   /** Whether a metadata table exists in this tenant. */
   hasMetadata(table: string): boolean;
   sequence(name: string): SequenceInfo | undefined;
@@ -52,6 +53,8 @@ export interface SequenceInfo {
 
 export interface IndexInfo {
   name: string;
+  /** Stable across restarts (0 until assigned). */
+  oid?: number;
   table: string;
   unique: boolean;
   columns: string[];

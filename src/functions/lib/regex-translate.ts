@@ -721,11 +721,11 @@ export function unitIndex(s: string, position: number): number {
 }
 
 /** similar_escape: an SQL (SIMILAR TO) pattern as a POSIX regular expression. */
-export function similarToRegex(pattern: string, escape: string | null): string {
+export function similarToRegex(pattern: string, escapeChar: string | null): string {
   let esc: string | undefined;
-  if (escape === null) esc = "\\";
+  if (escapeChar === null) esc = "\\";
   else {
-    const cps = [...escape];
+    const cps = [...escapeChar];
     if (cps.length > 1) {
       throw new PgError("INVALID_ESCAPE_SEQUENCE", "invalid escape string", {
         hint: "Escape string must be empty or one character.",

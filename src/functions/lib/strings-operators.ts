@@ -1,8 +1,8 @@
-// Text operators: comparisons and || on text, and || with a non-text side (textanycat,
-// anytextcat) and on bytea. They compute what the translator's built-in rules compute; they are
-// declared so that operator resolution, which tries declared operators first, picks text for
-// untyped literals as PostgreSQL does ('a' = 'b', 'a' || 'b', 'x' || 1) instead of the jsonb and
-// array operators also declared for these symbols. This module must be imported before those.
+// The || operators on text: text || text, and with a non-text side (textanycat, anytextcat), and
+// bytea || bytea. They compute what the translator's built-in rule computes; they are declared so
+// that operator resolution, which tries declared operators first and prefers the first declared
+// among equally good candidates, picks text for untyped literals as PostgreSQL does ('a' || 'b',
+// 'x' || 1) rather than the jsonb and array || operators. Import this module before those.
 
 import { BOOL, BYTEA, STRING_TYPES, TEXT, t } from "../../sql/oids.js";
 import type { SqlType } from "../../sql/plan.js";
@@ -11,17 +11,12 @@ import type { FunctionDef } from "../registry.js";
 import { defineOperators } from "../registry.js";
 import { bytes } from "./strings-common.js";
 
-const asText = (sql: string, type: SqlType | undefined): string =>
-  !type || STRING_TYPES.has(type.oid) ? sql : castSql(sql, type.oid, TEXT);
-
-const comparison = (op: string): FunctionDef => ({
-  name: op,
-  kind: "sql",
-  args: [TEXT, TEXT],
-  returns: t(BOOL),
-  volatility: "immutable",
-  sql: (c) => `(${c.args[0]} ${op} ${c.args[1]})`,
-});
+/** A side as text: its output function, except bool, whose cast to text is 'true' / 'false'. */
+function asText(sql: string, type: SqlType | undefined): string {
+  if (!type || STRING_TYPES.has(type.oid)) return sql;
+  if (type.oid === BOOL) return `(CASE WHEN ${sql} THEN 'true' WHEN NOT ${sql} THEN 'false' END)`;
+  return castSql(sql, type.oid, TEXT);
+}
 
 const concat = (args: FunctionDef["args"]): FunctionDef => ({
   name: "||",
@@ -33,7 +28,6 @@ const concat = (args: FunctionDef["args"]): FunctionDef => ({
 });
 
 defineOperators([
-  ...["=", "<>", "<", ">", "<=", ">="].map(comparison),
   concat([TEXT, TEXT]),
   // text || anynonarray comes before the array operators (so that 'x' || 1 is text, as in
   // PostgreSQL), anynonarray || text after anyarray || anyelement (see arrays.ts).

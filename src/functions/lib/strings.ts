@@ -318,7 +318,7 @@ function escapeDecode(s: string): Uint8Array {
     if (src[i] !== 92) {
       out.push(src[i]!);
       i++;
-    } else if (i + 3 < src.length + 0 && isOct(src[i + 1], 51) && isOct(src[i + 2]) && isOct(src[i + 3])) {
+    } else if (i + 3 < src.length && isOct(src[i + 1], 51) && isOct(src[i + 2]) && isOct(src[i + 3])) {
       out.push(((src[i + 1]! - 48) << 6) | ((src[i + 2]! - 48) << 3) | (src[i + 3]! - 48));
       i += 4;
     } else if (i + 1 < src.length && src[i + 1] === 92) {
@@ -555,7 +555,6 @@ const textArrayJson = (items: (string | null)[]) => JSON.stringify(items);
 const text = t(TEXT);
 const int4 = t(INT4);
 const bytea = t(BYTEA);
-const S = String;
 
 function udf(
   name: string,
@@ -760,5 +759,3 @@ defineFunctions([
     { strict: false },
   ),
 ]);
-
-export { S as _unused };

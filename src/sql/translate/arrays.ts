@@ -51,7 +51,7 @@ export function translateArrayConstructor(
 }
 
 /** The element type of an array expression, or an error naming what is not an array. */
-function elementOf(ctx: Ctx, e: Expr, position?: number): number {
+function elementOf(e: Expr, position?: number): number {
   const elem = elementTypeOf(e.type.oid);
   if (elem === undefined) {
     throw new PgError("WRONG_OBJECT_TYPE", `op ANY/ALL (array) requires array on right side`, { position });
@@ -77,7 +77,7 @@ export function translateAnyAll(
     const elemType = isUnknown(left) ? TEXT : left.type.oid;
     right = coerce(ctx, right, t(arrayTypeOf(elemType) ?? TEXT), "implicit", position);
   }
-  const elem = elementOf(ctx, right, position);
+  const elem = elementOf(right, position);
   if (!COMPARISON.has(op)) throw unsupported(`${op} ${all ? "ALL" : "ANY"} (array)`, position);
   left = coerce(ctx, left, t(elem), "implicit", position);
   const cmp = op === "!=" ? "<>" : op;

@@ -1,17 +1,22 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
+import { catalogDefinition, catalogTableName } from "../../catalog/catalog.js";
 import { quoteIdent } from "../sqlite-text.js";
 import { coerce, commonType } from "./coerce.js";
 import type { Ctx } from "./context.js";
 import { asBool } from "./expr.js";
 import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
 import { translateSelect } from "./select.js";
+import { translateTargetList } from "./target-list.js";
 import { rangeFunction } from "./set-functions.js";
 
 /** FROM clauses: tables, views, subqueries and joins, added to a scope. Returns the SQLite FROM list. */
 export function translateFrom(ctx: Ctx, from: Node[] | undefined, scope: Scope, ctes: CteMap): string {
-  return (from ?? []).map((item) => fromItem(ctx, item, scope, ctes).sql).join(", ");
+  return (from ?? [])
+    .map((item) => fromItem(ctx, item, scope, ctes).sql)
+    .filter((sql) => sql !== "")
+    .join(", ");
 }
 
 /** Common table expressions visible by name, with the columns each produces. */
@@ -78,6 +83,20 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
     scope.add(item, position);
     return { sql: `${quoteIdent(name)} AS ${quoteIdent(alias)}`, items: [item] };
   }
+  // pg_catalog is searched first, before public, as PostgreSQL's search_path implies.
+  const catalogSchema = rv.schemaname ?? "pg_catalog";
+  const catalog = catalogSchema === "pg_catalog" || catalogSchema === "information_schema" ? catalogDefinition(catalogSchema, name) : undefined;
+  if (catalog) {
+    const cols = relationColumns(
+      alias,
+      catalog.columns.map(([n, oid, typmod], i) => ({ name: n, type: { oid, typmod }, attnum: i + 1 })),
+      catalog.oid,
+    );
+    const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+    scope.add(item, position);
+    ctx.notConstant = true;
+    return { sql: `${quoteIdent(catalogTableName(catalogSchema, name))} AS ${quoteIdent(alias)}`, items: [item] };
+  }
   if (rv.schemaname !== undefined && rv.schemaname !== "public") {
     throw new PgError("UNDEFINED_TABLE", `relation "${rv.schemaname}.${name}" does not exist`, { position });
   }
@@ -102,6 +121,7 @@ function rangeSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, scope: Scope): F
   }
   const select = asKind(rs.subquery, "SelectStmt");
   if (!select) throw unsupported("this subquery in FROM");
+  if (rs.lateral) return lateralSubselect(ctx, rs, select, alias, scope);
   // Without LATERAL, a subquery sees outer query levels but not its FROM siblings.
   const parent = rs.lateral ? scope : scope.parent;
   const sub = translateSelect(ctx, select, parent);
@@ -115,6 +135,32 @@ function rangeSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, scope: Scope): F
   const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
   scope.add(item);
   return { sql: `(${sub.sql}) AS ${quoteIdent(alias)}`, items: [item] };
+}
+
+/**
+ * LATERAL (SELECT expr, ...) without FROM is one row computed from the items before it: SQLite has
+ * no LATERAL, so its columns become those expressions. Other LATERAL subqueries are not supported.
+ */
+function lateralSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, select: NodeOf<"SelectStmt">, alias: string, scope: Scope): FromResult {
+  const simple =
+    !select.fromClause?.length &&
+    !select.whereClause &&
+    !select.groupClause?.length &&
+    !select.havingClause &&
+    !select.sortClause?.length &&
+    !select.limitCount &&
+    !select.limitOffset &&
+    !select.distinctClause &&
+    !select.valuesLists &&
+    !select.withClause &&
+    (!select.op || select.op === "SETOP_NONE");
+  if (!simple) throw unsupported("LATERAL subqueries with FROM, WHERE, GROUP BY, ORDER BY or LIMIT");
+  const targets = translateTargetList(ctx, select.targetList ?? [], scope);
+  const cols = targets.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `(${targets.exprs[i]})`, tableOid: 0, attnum: 0 }));
+  const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
+  scope.add(item);
+  // A one-row item without SQL of its own: the join with it keeps every row.
+  return { sql: "", items: [item] };
 }
 
 const JOIN_SQL: Record<string, string> = {
@@ -134,6 +180,12 @@ function join(ctx: Ctx, j: NodeOf<"JoinExpr">, scope: Scope, ctes: CteMap): From
   let using = stringList(j.usingClause);
   if (j.isNatural)
     using = leftCols.filter((l) => rightCols.some((r) => r.name === l.name)).map((c) => c.name);
+  if (right.sql === "") {
+    // A LATERAL subquery computed in place (see lateralSubselect): one row, nothing to join.
+    const quals = asKind(j.quals, "A_Const");
+    if (j.quals && !quals?.boolval?.boolval) throw unsupported("a join condition on a LATERAL subquery");
+    return { sql: left.sql, items: [...left.items, ...right.items] };
+  }
   const rightSql = asKind(j.rarg, "JoinExpr") ? `(${right.sql})` : right.sql;
   let on: string;
   const items = [...left.items, ...right.items];

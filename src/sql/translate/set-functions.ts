@@ -40,7 +40,7 @@ export function setFunctionCall(
     defs,
     args.map((a) => a.type),
   );
-  if (!resolved || resolved.def.kind !== "udf-set") {
+  if (resolved?.def.kind !== "udf-set") {
     throw new PgError("UNDEFINED_FUNCTION", `function ${name} does not exist for these argument types`, {
       position,
     });

@@ -1,0 +1,3 @@
+/** Importing this module declares the rows of every implemented catalog relation. */
+import "./namespaces.js";
+import "./pg-class.js";
