@@ -37,19 +37,20 @@ export function catalogTableName(schema: string, name: string): string {
   return `${schema}.${name}`;
 }
 
-/** Registers every catalog relation on a connection. */
-export function registerCatalog(db: Database.Database, context: () => CatalogContext): void {
-  for (const [name, def] of Object.entries(catalogDefinitions)) {
-    const columns = def.columns.map((c) => c[0]);
-    db.table(name, {
-      columns,
-      *rows() {
-        const source = sources.get(name);
-        if (!source) return;
-        for (const row of source(context())) yield columns.map((c) => row[c] ?? null);
-      },
-    });
-  }
+/** Registers the catalog relation SQLite knows by name ("pg_catalog.pg_class"), if there is one. */
+export function registerCatalogTable(db: Database.Database, name: string, context: () => CatalogContext): boolean {
+  const def = catalogDefinitions[name];
+  if (!def) return false;
+  const columns = def.columns.map((c) => c[0]);
+  db.table(name, {
+    columns,
+    *rows() {
+      const source = sources.get(name);
+      if (!source) return;
+      for (const row of source(context())) yield columns.map((c) => row[c] ?? null);
+    },
+  });
+  return true;
 }
 
 /** The catalog context of the statement being run. */

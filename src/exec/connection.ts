@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import { registerCatalog, sessionCatalog } from "../catalog/catalog.js";
+import { registerCatalogTable, sessionCatalog } from "../catalog/catalog.js";
 import "../catalog/relations/index.js";
-import { registerFunctions } from "../functions/sqlite-functions.js";
+import { registerFunctionNamed, registerInternalFunctions } from "../functions/sqlite-functions.js";
 import { NATIVE_PATH, native } from "./interrupts.js";
 
 export type Durability = "full" | "normal";
@@ -21,6 +21,9 @@ export class Connection {
   /** This connection's place in the native interrupt table. */
   readonly slot: number;
   private readonly statements = new Map<string, Database.Statement>();
+  /** JavaScript functions and catalog relations registered on this connection so far. */
+  private readonly registered = new Set<string>();
+  private readonly tried = new Set<string>();
 
   constructor(path: string, options: ConnectionOptions) {
     this.db = new Database(path, { fileMustExist: !options.create });
@@ -33,8 +36,7 @@ export class Connection {
     this.db.pragma("case_sensitive_like = ON");
     // Waiting happens in the tenant's write queue, never inside SQLite, which would block the thread.
     this.db.pragma("busy_timeout = 0");
-    registerFunctions(this.db);
-    registerCatalog(this.db, sessionCatalog);
+    registerInternalFunctions(this.db);
     this.slot = native.allocSlot();
     if (this.slot < 0) throw new Error("no interrupt slot left for a new SQLite connection");
     this.db.loadExtension(NATIVE_PATH);
@@ -55,11 +57,31 @@ export class Connection {
     return native.takeReason(this.slot);
   }
 
+  /**
+   * Prepares SQLite SQL, registering the JavaScript functions and catalog relations it uses the
+   * first time SQLite reports them missing (a table's CHECK constraints may use functions too).
+   */
+  compile(sql: string): Database.Statement {
+    for (;;) {
+      try {
+        return this.db.prepare(sql);
+      } catch (e) {
+        const m = /^no such (function|table): (.+)$/.exec((e as Error).message);
+        const name = m?.[2];
+        if (!name || this.tried.has(name)) throw e;
+        this.tried.add(name);
+        const found =
+          m[1] === "function" ? registerFunctionNamed(this.db, name, this.registered) : registerCatalogTable(this.db, name, sessionCatalog);
+        if (!found) throw e;
+      }
+    }
+  }
+
   /** A prepared statement for SQLite SQL, cached per connection. */
   prepare(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
+      stmt = this.compile(sql);
       if (this.statements.size >= 500) this.statements.delete(this.statements.keys().next().value as string);
       this.statements.set(sql, stmt);
     }

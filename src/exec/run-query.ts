@@ -94,7 +94,7 @@ export async function runQuery(
     if (plan.setup.length > 0) {
       await retryWhileBusy(s, () =>
         stepping(s, conn, () => {
-          for (const sql of plan.setup) conn.db.prepare(sql).run();
+          for (const sql of plan.setup) conn.compile(sql).run();
         }),
       );
     }
@@ -103,7 +103,7 @@ export async function runQuery(
       s.privateSchema = undefined;
     }
     if (plan.sql !== "") {
-      const stmt = plan.changesSchema ? conn.db.prepare(plan.sql) : conn.prepare(plan.sql);
+      const stmt = plan.changesSchema ? conn.compile(plan.sql) : conn.prepare(plan.sql);
       const args = plan.paramOrder.map((i) => portal.params[i]);
       if (!stmt.reader) {
         count = await retryWhileBusy(s, () => stepping(s, conn, () => stmt.run(...args).changes));

@@ -7,18 +7,32 @@ import { allFunctions, allOperators, type FunctionDef } from "./registry.js";
 
 type Impl = (...a: unknown[]) => unknown;
 
-/** Registers every function and operator implemented in JavaScript on a SQLite connection. */
-export function registerFunctions(db: Database.Database): void {
-  const done = new Set<string>();
+/** Registers the translator's helper functions (pg_cast, pg_typmod, ...), which any statement may use. */
+export function registerInternalFunctions(db: Database.Database): void {
   for (const f of internalFunctions) {
-    db.function(
-      f.name,
-      { deterministic: f.deterministic, varargs: true, safeIntegers: true },
-      f.impl as Impl,
-    );
-    done.add(f.name);
+    db.function(f.name, { deterministic: f.deterministic, varargs: true, safeIntegers: true }, f.impl as Impl);
   }
-  for (const def of [...allFunctions(), ...allOperators()]) register(db, def, done);
+}
+
+let byUdfName: Map<string, FunctionDef> | undefined;
+
+/**
+ * Registers the JavaScript function SQLite knows as udfName, if there is one. Connections
+ * register functions when a statement first needs them, which keeps opening a tenant cheap.
+ */
+export function registerFunctionNamed(db: Database.Database, udfName: string, done: Set<string>): boolean {
+  if (!byUdfName) {
+    byUdfName = new Map();
+    for (const def of [...allFunctions(), ...allOperators()]) {
+      if ((def.kind === "udf" || def.kind === "udf-aggregate" || def.kind === "udf-set") && !byUdfName.has(def.udfName)) {
+        byUdfName.set(def.udfName, def);
+      }
+    }
+  }
+  const def = byUdfName.get(udfName);
+  if (!def) return false;
+  register(db, def, done);
+  return true;
 }
 
 function register(db: Database.Database, def: FunctionDef, done: Set<string>): void {

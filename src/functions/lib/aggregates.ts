@@ -120,7 +120,7 @@ interface JsonbObjectAggState {
 /** to_json / to_jsonb of the argument, as SQL calling the registered to_json implementations. */
 function toJsonSql(c: FunctionCallInfo, i: number, jsonb: boolean): string {
   const type = c.types[i]!;
-  const call = `${jsonb ? "pg_to_jsonb" : "pg_to_json"}(${type.oid}, ${c.args[i]})`;
+  const call = `${jsonb ? "pg_to_jsonb_1" : "pg_to_json_1"}(${type.oid}, ${c.args[i]})`;
   return !jsonb && jsonCategory(type.oid) === "array" ? `(char(1) || ${call})` : call;
 }
 

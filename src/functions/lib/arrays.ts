@@ -44,7 +44,8 @@ function udf(
   return {
     name,
     kind: "udf",
-    udfName,
+    // One SQLite function per arity: overloads that differ in arguments need their own name.
+    udfName: extra.variadic ? udfName : `${udfName}_${args.length}`,
     args,
     returns,
     volatility: "immutable",

@@ -108,22 +108,6 @@ const UNIX_EPOCH_USEC = BigInt(UNIX_EPOCH_JDATE - POSTGRES_EPOCH_JDATE) * DAY_US
 // ---------------------------------------------------------------------------------------------
 // date_trunc
 
-const TRUNC_UNITS = new Set<Unit>([
-  "week",
-  "millennium",
-  "century",
-  "decade",
-  "year",
-  "quarter",
-  "month",
-  "day",
-  "hour",
-  "minute",
-  "second",
-  "millisecond",
-  "microsecond",
-]);
-
 const LEVELS: Unit[] = [
   "millennium",
   "century",
@@ -175,14 +159,12 @@ function truncateTm(unit: Unit, low: string, typeName: string, tm: Tm): boolean 
   return level <= 6;
 }
 
+/** timestamp_trunc and timestamptz_trunc: PostgreSQL 15 returns infinities before looking at the unit. */
 function truncTimestamp(units: string, v: TimestampValue, zone?: Zone): TimestampValue {
+  if (typeof v === "string") return v;
   const typeName = zone ? TYPE_TIMESTAMPTZ : TYPE_TIMESTAMP;
   const d = decodeUnits(units);
   if (d.type !== "units") throw unitNotRecognized(d.low, typeName);
-  if (typeof v === "string") {
-    if (TRUNC_UNITS.has(d.unit)) return v;
-    throw unitNotSupported(d.low, typeName);
-  }
   const { tm, offset } = toLocal(v, zone);
   const redo = truncateTm(d.unit, d.low, typeName, tm);
   const tz = zone && redo ? localOffset(tm, zone) : offset;
@@ -853,8 +835,18 @@ defineFunctions([
   fn("date_trunc", "pg_interval_trunc", [TEXT, INTERVAL], INTERVAL, "immutable", (u, v) =>
     writeInterval(truncInterval(str(u), readInterval(v))),
   ),
-  fn("date_trunc", "pg_timestamptz_trunc_zone", [TEXT, TIMESTAMPTZ, TEXT], TIMESTAMPTZ, "stable", (u, v, z) =>
-    writeTimestamptz(truncTimestamp(str(u), ts(v), zoneOf(lookupZone(str(z))))),
+  fn(
+    "date_trunc",
+    "pg_timestamptz_trunc_zone",
+    [TEXT, TIMESTAMPTZ, TEXT],
+    TIMESTAMPTZ,
+    "stable",
+    (u, v, z) => {
+      const x = ts(v);
+      return writeTimestamptz(
+        typeof x === "string" ? x : truncTimestamp(str(u), x, zoneOf(lookupZone(str(z)))),
+      );
+    },
   ),
 
   // date_part (double precision) and extract (numeric)

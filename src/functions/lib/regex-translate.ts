@@ -574,7 +574,7 @@ function build(pattern: string, o: RegexOptions): PgRegex {
   if (o.basic && !o.quote) {
     throw new PgError("FEATURE_NOT_SUPPORTED", "basic regular expressions (flag b) are not supported");
   }
-  if (!o.quote && p.startsWith("(?")) {
+  if (!o.quote && /^\(\?[a-zA-Z]/.test(p)) {
     const end = p.indexOf(")");
     if (end < 0) throw invalidRegex("invalid embedded option");
     for (const c of p.slice(2, end)) {

@@ -2,7 +2,7 @@
 // values as JavaScript values, printing any type's value as its output function does, and
 // PostgreSQL's character (code point) semantics on JavaScript's UTF-16 strings.
 import { PgError } from "../../errors/pg-error.js";
-import { BYTEA, TEXT, UNKNOWN, VARCHAR } from "../../sql/oids.js";
+import { BOOL, TEXT, UNKNOWN, VARCHAR } from "../../sql/oids.js";
 import { storedBytes } from "../../types/codecs/bytea.js";
 import { storedText } from "../../types/codecs/text.js";
 import { codecFor } from "../../types/codecs.js";
@@ -55,12 +55,16 @@ export function valueText(oid: number, v: StoredValue, ctx: FormatContext = form
   return codecFor(oid).toText(v, -1, ctx);
 }
 
+/** A value cast to text (::text): the output function's text, except bool's 'true' / 'false'. */
+export function castText(oid: number, v: StoredValue): string {
+  if (oid === BOOL) return valueText(BOOL, v) === "t" ? "true" : "false";
+  return valueText(oid, v);
+}
+
 /** Whether the value is bytes (a BLOB). */
 export function isBytes(v: SqliteValue): v is Uint8Array {
   return v instanceof Uint8Array;
 }
-
-export { BYTEA };
 
 /** The code points of s, as PostgreSQL counts characters. */
 export function chars(s: string): string[] {
@@ -93,5 +97,3 @@ export function lowerChar(c: string): string {
 export function isAlnum(c: string): boolean {
   return /[\p{L}\p{N}]/u.test(c);
 }
-
-export const textOid = TEXT;

@@ -11,6 +11,7 @@ import type { FunctionDef } from "../registry.js";
 import { defineFunctions } from "../registry.js";
 import {
   bytes,
+  castText,
   chars,
   int,
   isAlnum,
@@ -567,7 +568,8 @@ function udf(
   return {
     name,
     kind: "udf",
-    udfName,
+    // One SQLite function per arity: overloads that differ in arguments need their own name.
+    udfName: extra.variadic ? udfName : `${udfName}_${args.length}`,
     args,
     returns,
     volatility: "immutable",
@@ -680,7 +682,7 @@ defineFunctions([
     "pg_quote_literal_any",
     ["anyelement"],
     text,
-    (oid, v) => quoteLiteral(valueText(Number(oid), v as StoredValue)),
+    (oid, v) => quoteLiteral(castText(Number(oid), v as StoredValue)),
     { passTypes: true, volatility: "stable" },
   ),
   udf(
@@ -698,7 +700,7 @@ defineFunctions([
     "pg_quote_nullable_any",
     ["anyelement"],
     text,
-    (oid, v) => (v === null ? "NULL" : quoteLiteral(valueText(Number(oid), v as StoredValue))),
+    (oid, v) => (v === null ? "NULL" : quoteLiteral(castText(Number(oid), v as StoredValue))),
     { passTypes: true, strict: false, volatility: "stable" },
   ),
   // concat, concat_ws, format: arguments of any type, printed by their output functions

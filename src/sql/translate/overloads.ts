@@ -76,13 +76,14 @@ export function chooseOperator(
   left: SqlType | undefined,
   right: SqlType,
 ): Resolved | undefined {
-  if (left && left.oid === UNKNOWN && right.oid !== UNKNOWN) {
-    const exact = chooseOverload(defs, [right, right]);
-    if (exact) return exact;
-  }
-  if (left && right.oid === UNKNOWN && left.oid !== UNKNOWN) {
-    const exact = chooseOverload(defs, [left, left]);
-    if (exact) return exact;
-  }
+  // Without a declared operator for (T, T), the built-in rules (which give the untyped side the
+  // other side's type) decide: int4 + $1 is integer addition, not int4 + date.
+  if (left && left.oid === UNKNOWN && right.oid !== UNKNOWN) return exactPair(defs, right);
+  if (left && right.oid === UNKNOWN && left.oid !== UNKNOWN) return exactPair(defs, left);
   return chooseOverload(defs, left ? [left, right] : [right]);
+}
+
+function exactPair(defs: readonly FunctionDef[], type: SqlType): Resolved | undefined {
+  const r = chooseOverload(defs, [type, type]);
+  return r && r.targets.every((x) => x.oid === type.oid) ? r : undefined;
 }
