@@ -22,7 +22,7 @@ for (const [name, fn, arity] of fns) {
     const op = /^[+\-*/%]$/.test(name);
     const sql = op ? `SELECT ('${a}'::numeric ${name} '${b}'::numeric)::text` : arity === 1 ? `SELECT ${name}('${a}'::numeric)::text` : `SELECT ${name}('${a}'::numeric, '${b}'::numeric)::text`;
     let theirs: string;
-    try { theirs = (await c.query(sql)).rows[0].text ?? "NULL"; } catch (e) { theirs = `ERR ${(e as { code: string }).code} ${(e as Error).message}`; }
+    try { theirs = (await c.query({ text: sql, rowMode: "array" })).rows[0][0] ?? "NULL"; } catch (e) { theirs = `ERR ${(e as { code: string }).code} ${(e as Error).message}`; }
     let ours: string;
     try { const r = fn(n(a), n(b)); ours = r === null ? "NULL" : typeof r === "number" ? String(r) : formatNumericValue(r); } catch (e) { ours = `ERR ${(e as { fields?: { code: string } }).fields?.code} ${(e as Error).message}`; }
     total++;

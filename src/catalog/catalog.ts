@@ -38,7 +38,11 @@ export function catalogTableName(schema: string, name: string): string {
 }
 
 /** Registers the catalog relation SQLite knows by name ("pg_catalog.pg_class"), if there is one. */
-export function registerCatalogTable(db: Database.Database, name: string, context: () => CatalogContext): boolean {
+export function registerCatalogTable(
+  db: Database.Database,
+  name: string,
+  context: () => CatalogContext,
+): boolean {
   const def = catalogDefinitions[name];
   if (!def) return false;
   const columns = def.columns.map((c) => c[0]);

@@ -63,7 +63,11 @@ export class SqliteSchema implements SchemaView {
           if (col) col.defaultExpr = d.expr;
         }
       this.rels.set(o.name, rel);
-      for (const index of readIndexes(db, rel, o.sql)) this.idx.set(index.name, { ...index, oid: oids.get(`rel:${index.name}`) ?? hashOid("rel", index.name) });
+      for (const index of readIndexes(db, rel, o.sql))
+        this.idx.set(index.name, {
+          ...index,
+          oid: oids.get(`rel:${index.name}`) ?? hashOid("rel", index.name),
+        });
     }
   }
 

@@ -71,7 +71,9 @@ export class Connection {
         if (!name || this.tried.has(name)) throw e;
         this.tried.add(name);
         const found =
-          m[1] === "function" ? registerFunctionNamed(this.db, name, this.registered) : registerCatalogTable(this.db, name, sessionCatalog);
+          m[1] === "function"
+            ? registerFunctionNamed(this.db, name, this.registered)
+            : registerCatalogTable(this.db, name, sessionCatalog);
         if (!found) throw e;
       }
     }

@@ -13,6 +13,11 @@ export interface EngineHost {
   signal(pid: number, terminate: boolean): void;
   /** A tenant's files were closed on this thread. */
   tenantClosed(name: string): void;
+  /** LISTEN / UNLISTEN (channel undefined: all) of a session. */
+  listen(pid: number, channel: string, on: boolean): void;
+  unlistenAll(pid: number): void;
+  /** Committed NOTIFYs of a session, for the listening sessions of its tenant. */
+  notify(tenant: string, senderPid: number, notes: [channel: string, payload: string][]): void;
 }
 
 /** What one batch of messages left behind. */

@@ -10,9 +10,10 @@ import { CopyInSession } from "./copy-session.js";
 import { type ErrorReporter, reportError } from "./errors.js";
 import type { Output } from "./output.js";
 import { closePortal, type Portal, type PreparedStatement } from "./portal.js";
-import { runPlan, showColumns } from "./run-plan.js";
+import { type PreparedStatements, runPlan, showColumns } from "./run-plan.js";
 import { prefetchConstant } from "./run-query.js";
 import type { SessionContext } from "./session-state.js";
+import { sqlPrepared } from "./sql-prepared.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 import { beginImplicit, endImplicit, finish } from "./transaction.js";
 import { decodeParams, fieldDescriptions } from "./values.js";
@@ -30,12 +31,22 @@ export class EngineSession {
   private executedSinceSync = 0;
 
   private readonly copy: CopyInSession;
+  private readonly prepared: PreparedStatements;
+  /** The query string being run, for PREPARE. */
+  private currentSql = "";
 
   constructor(
     readonly ctx: SessionContext,
     private readonly admin: TenantAdmin,
     private readonly onError: ErrorReporter,
   ) {
+    this.prepared = sqlPrepared(
+      ctx,
+      this.statements,
+      () => this.currentSql,
+      (st) => this.translate(st),
+      (portal, out, opts) => runPlan(this.ctx, this.admin, portal, out, opts),
+    );
     this.copy = new CopyInSession(ctx, {
       fail: (e, out, extended) => (extended ? this.extendedError(e, out) : this.queryError(e, out)),
     });
@@ -125,6 +136,7 @@ export class EngineSession {
     if (name !== "" && this.statements.has(name)) {
       throw new PgError("DUPLICATE_PSTATEMENT", `prepared statement "${name}" already exists`);
     }
+    this.currentSql = sql;
     const parsed = parseSql(sql);
     if (parsed.length > 1)
       throw new PgError("SYNTAX_ERROR", "cannot insert multiple commands into a prepared statement");
@@ -223,6 +235,7 @@ export class EngineSession {
       maxRows: Math.max(maxRows, 0),
       autocommit,
       openPortals: this.portals.values(),
+      prepared: this.prepared,
       describe: false,
       multiStatement: !autocommit,
     });
@@ -252,6 +265,7 @@ export class EngineSession {
     from: number,
     out: Output,
   ): Promise<void> {
+    this.currentSql = sql;
     const multi = statements.length > 1;
     for (let i = from; i < statements.length; i++) {
       const parsed = statements[i]!;
@@ -283,6 +297,7 @@ export class EngineSession {
           maxRows: 0,
           autocommit,
           openPortals: this.portals.values(),
+          prepared: this.prepared,
           describe: true,
           multiStatement: multi,
         });

@@ -70,6 +70,9 @@ export class Engine implements TenantAdmin {
     settings.changedReported.clear();
     const ctx = new SessionContext(req.sessionId, req.user, req.database, req.pid, tenant, settings);
     ctx.signaller = (pid, terminate) => this.signal(pid, terminate, { database: req.database });
+    ctx.notifier = (notes) => this.host.notify(req.database, req.pid, notes);
+    ctx.listener = (channel, on) =>
+      channel === undefined ? this.host.unlistenAll(req.pid) : this.host.listen(req.pid, channel, on);
     const session = new EngineSession(ctx, this, this.options.onInternalError);
     tenant.sessions++;
     this.sessions.set(req.sessionId, session);
@@ -105,6 +108,7 @@ export class Engine implements TenantAdmin {
     if (!session) return;
     this.sessions.delete(sessionId);
     session.close();
+    this.host.unlistenAll(session.ctx.pid);
     session.ctx.tenant.sessions--;
     session.ctx.tenant.lastUsed = Date.now();
   }

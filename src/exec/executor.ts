@@ -25,3 +25,9 @@ export interface Executor {
 
 /** Called when a statement asks for a connection to end (pg_terminate_backend). */
 export type TerminateHandler = (pid: number) => void;
+
+/** What executors tell the connections: terminations and notifications. */
+export interface ExecutorEvents {
+  terminate: TerminateHandler;
+  notification(pid: number, channel: string, payload: string, sender: number): void;
+}

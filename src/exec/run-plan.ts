@@ -19,6 +19,15 @@ export interface PlanOptions extends RunOptions {
   multiStatement: boolean;
   /** DISCARD ALL: the session forgets its prepared statements and portals. */
   discard?: () => void;
+  /** PREPARE, EXECUTE and DEALLOCATE work on the session's prepared statements. */
+  prepared?: PreparedStatements;
+}
+
+/** What PREPARE / EXECUTE / DEALLOCATE need of the session. */
+export interface PreparedStatements {
+  prepare(plan: Extract<Plan, { kind: "prepare" }>): void;
+  execute(plan: Extract<Plan, { kind: "execute" }>, out: Output, opts: PlanOptions): Promise<void>;
+  deallocate(name: string | undefined): void;
 }
 
 export function showColumns(plan: Extract<Plan, { kind: "show" }>): ResultColumn[] {
@@ -110,6 +119,33 @@ export async function runPlan(
       return;
     case "empty":
       encode.emptyQueryResponse(out.w);
+      return;
+    case "prepare":
+      opts.prepared!.prepare(plan);
+      encode.commandComplete(out.w, "PREPARE");
+      return;
+    case "execute":
+      await opts.prepared!.execute(plan, out, opts);
+      return;
+    case "deallocate":
+      opts.prepared!.deallocate(plan.name);
+      encode.commandComplete(out.w, plan.name === undefined ? "DEALLOCATE ALL" : "DEALLOCATE");
+      return;
+    case "listen":
+      s.listener?.(plan.channel, true);
+      encode.commandComplete(out.w, "LISTEN");
+      return;
+    case "unlisten":
+      s.listener?.(plan.channel, false);
+      encode.commandComplete(out.w, "UNLISTEN");
+      return;
+    case "notify":
+      if (plan.channel.length >= 64) throw new PgError("INVALID_PARAMETER_VALUE", "channel name too long");
+      if (Buffer.byteLength(plan.payload) >= 8000)
+        throw new PgError("INVALID_PARAMETER_VALUE", "payload string too long");
+      s.queueNotify(plan.channel, plan.payload);
+      if (!s.inBlock && !s.implicit) s.flushNotifies();
+      encode.commandComplete(out.w, "NOTIFY");
       return;
     case "copy":
       if (plan.direction === "in") throw new Error("COPY FROM STDIN is run by the session");

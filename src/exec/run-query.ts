@@ -201,6 +201,7 @@ function finishStatement(s: SessionContext, conn: Connection, ownTransaction: bo
     afterTransaction(s);
   } else if (!conn.inTransaction) {
     if (s.tenant.writeSlot.heldBy(s.id) && !s.conn?.inTransaction) s.tenant.writeSlot.release(s.id);
+    s.flushNotifies();
   }
   if (s.changedSchema && !conn.inTransaction) {
     s.tenant.schemaChanged();
@@ -332,4 +333,20 @@ export async function runCopyOut(s: SessionContext, copy: CopyPlan, out: Output)
   }
   encode.copyDone(out.w);
   encode.commandComplete(out.w, `COPY ${n}`);
+}
+
+/** The single row of a SELECT of expressions (EXECUTE's parameters), in storage form. */
+export function evaluateRow(s: SessionContext, plan: QueryPlan): unknown[] {
+  const { conn, borrowed } = connectionOf(s);
+  try {
+    enterSession(s);
+    const stmt = conn.prepare(plan.sql);
+    stmt.raw(true);
+    stmt.safeIntegers(true);
+    return (stepping(s, conn, () => stmt.get()) as unknown[] | undefined) ?? [];
+  } catch (e) {
+    throw translateError(e, s, plan, conn);
+  } finally {
+    if (borrowed) s.tenant.release(conn);
+  }
 }

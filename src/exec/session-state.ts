@@ -1,8 +1,8 @@
 import type { CatalogContext } from "../catalog/catalog.js";
 import type { SqliteSchema } from "../catalog/sqlite-schema.js";
-import type { SchemaView } from "../sql/schema.js";
 import { PgError } from "../errors/pg-error.js";
 import { clockMicros, type SessionRuntime } from "../functions/runtime.js";
+import type { SchemaView } from "../sql/schema.js";
 import { allSettings, isCustomSetting, normaliseSetting, settingDef } from "../sql/settings.js";
 import type { FormatContext } from "../types/format-context.js";
 import type { Connection } from "./connection.js";
@@ -187,6 +187,27 @@ export class SessionContext implements SessionRuntime {
   catalog(): CatalogContext {
     if (!this.catalogSchema) throw new Error("no schema for the catalog");
     return { schema: this.catalogSchema, database: this.database, user: this.user };
+  }
+
+  /** NOTIFYs of the current transaction, delivered when it commits. */
+  pendingNotifies: [string, string][] = [];
+  /** Set by the engine: hands committed NOTIFYs on. */
+  notifier: ((notes: [string, string][]) => void) | undefined;
+  /** Set by the engine: LISTEN and UNLISTEN (channel undefined: all). */
+  listener: ((channel: string | undefined, on: boolean) => void) | undefined;
+
+  /** NOTIFY or pg_notify: delivered when the transaction commits (at once outside one). */
+  queueNotify(channel: string, payload: string): void {
+    if (!this.pendingNotifies.some(([c, p]) => c === channel && p === payload))
+      this.pendingNotifies.push([channel, payload]);
+  }
+
+  /** Delivers the transaction's NOTIFYs (at commit, or at once outside a transaction). */
+  flushNotifies(): void {
+    if (this.pendingNotifies.length === 0) return;
+    const notes = this.pendingNotifies;
+    this.pendingNotifies = [];
+    this.notifier?.(notes);
   }
 
   /** Set by the engine: delivers pg_cancel_backend and pg_terminate_backend. */

@@ -40,6 +40,7 @@ export function finish(s: SessionContext, commit: boolean): void {
       if (commit) {
         s.tenant.sequences.flush(conn.db);
         conn.prepare("COMMIT").run();
+        s.flushNotifies();
       } else {
         conn.prepare("ROLLBACK").run();
       }
@@ -50,6 +51,7 @@ export function finish(s: SessionContext, commit: boolean): void {
 }
 
 export function afterTransaction(s: SessionContext): void {
+  s.pendingNotifies = [];
   s.failed = false;
   s.implicit = false;
   s.transactionStart = 0n;

@@ -6,8 +6,9 @@ import { checkDroppable } from "../tenants/drop-checks.js";
 import type { TenantFiles } from "../tenants/tenant-files.js";
 import type { OpenSession } from "./engine.js";
 import type { OpenResult, RunResult } from "./engine-host.js";
-import type { Executor, TerminateHandler } from "./executor.js";
+import type { Executor, ExecutorEvents } from "./executor.js";
 import { native, StopReason } from "./interrupts.js";
+import { Listeners } from "./listeners.js";
 import { Placement, type WorkerHandle } from "./placement.js";
 import { SessionTable } from "./session-table.js";
 import type { FromWorker, ToWorker, WorkerOptions } from "./worker-protocol.js";
@@ -40,6 +41,7 @@ export class WorkerExecutor implements Executor {
   private readonly pending = new Map<number, Pending>();
   private readonly sessions = new Map<number, SessionRecord>();
   private readonly table: SessionTable;
+  private readonly listeners: Listeners;
   private nextId = 1;
 
   constructor(
@@ -47,9 +49,10 @@ export class WorkerExecutor implements Executor {
     options: WorkerOptions,
     private readonly files: TenantFiles,
     private readonly log: Logger,
-    private readonly onTerminate: TerminateHandler,
+    private readonly events: ExecutorEvents,
   ) {
     this.table = new SessionTable(options.sessionTable);
+    this.listeners = new Listeners(events.notification);
     const url = new URL("./worker-main.js", import.meta.url);
     const handles: WorkerHandle[] = Array.from({ length: count }, (_, index) => {
       const worker = new Worker(url, { workerData: options });
@@ -137,7 +140,16 @@ export class WorkerExecutor implements Executor {
         return;
       case "signal":
         this.interrupt(msg.pid, msg.terminate ? StopReason.Terminate : StopReason.Cancel);
-        if (msg.terminate) this.onTerminate(msg.pid);
+        if (msg.terminate) this.events.terminate(msg.pid);
+        return;
+      case "listen": {
+        const tenant = this.sessions.get(msg.pid)?.req.database;
+        if (msg.channel === undefined) this.listeners.unlistenAll(msg.pid);
+        else if (tenant !== undefined) this.listeners.listen(tenant, msg.pid, msg.channel, msg.on);
+        return;
+      }
+      case "notify":
+        this.listeners.notify(msg.tenant, msg.pid, msg.notes);
         return;
       case "tenant-closed":
         this.placement.closed(h, msg.name);
@@ -222,6 +234,7 @@ export class WorkerExecutor implements Executor {
     if (!record) return;
     this.sessions.delete(sessionId);
     this.table.remove(record.req.pid);
+    this.listeners.unlistenAll(record.req.pid);
     const h = this.placement.workerOf(sessionId);
     if (h) this.send(h, { t: "close", session: sessionId });
     this.placement.detach(record.req.database, sessionId);

@@ -40,6 +40,9 @@ const engine = new Engine(
       }),
     signal: (pid, terminate) => send({ t: "signal", pid, terminate }),
     tenantClosed: (name) => send({ t: "tenant-closed", name }),
+    listen: (pid, channel, on) => send({ t: "listen", pid, channel, on }),
+    unlistenAll: (pid) => send({ t: "listen", pid, channel: undefined, on: false }),
+    notify: (tenant, pid, notes) => send({ t: "notify", tenant, pid, notes }),
   },
 );
 

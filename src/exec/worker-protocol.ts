@@ -34,5 +34,7 @@ export type FromWorker =
     }
   | { t: "signal"; pid: number; terminate: boolean }
   | { t: "tenant-closed"; name: string }
+  | { t: "listen"; pid: number; channel: string | undefined; on: boolean }
+  | { t: "notify"; tenant: string; pid: number; notes: [string, string][] }
   | { t: "log"; message: string; stack?: string }
   | { t: "shut"; id: number };

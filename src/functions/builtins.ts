@@ -447,3 +447,22 @@ defineFunctions([
     sql: (c) => `(CASE WHEN ${c.args[0]} THEN '["pg_catalog","public"]' ELSE '["public"]' END)`,
   },
 ]);
+
+/** pg_notify(channel, payload): NOTIFY as a function, delivered when the transaction commits. */
+defineFunctions([
+  {
+    name: "pg_notify",
+    kind: "udf",
+    udfName: "pg_notify",
+    args: [TEXT, TEXT],
+    returns: t(typeByName("void")!.oid),
+    volatility: "volatile",
+    strict: false,
+    impl: (channel, payload) => {
+      if (channel === null || channel === "")
+        throw new PgError("INVALID_PARAMETER_VALUE", "channel name cannot be empty");
+      currentSession().queueNotify(String(channel), payload === null ? "" : String(payload));
+      return "";
+    },
+  },
+]);

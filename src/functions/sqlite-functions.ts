@@ -10,7 +10,11 @@ type Impl = (...a: unknown[]) => unknown;
 /** Registers the translator's helper functions (pg_cast, pg_typmod, ...), which any statement may use. */
 export function registerInternalFunctions(db: Database.Database): void {
   for (const f of internalFunctions) {
-    db.function(f.name, { deterministic: f.deterministic, varargs: true, safeIntegers: true }, f.impl as Impl);
+    db.function(
+      f.name,
+      { deterministic: f.deterministic, varargs: true, safeIntegers: true },
+      f.impl as Impl,
+    );
   }
 }
 
@@ -24,7 +28,10 @@ export function registerFunctionNamed(db: Database.Database, udfName: string, do
   if (!byUdfName) {
     byUdfName = new Map();
     for (const def of [...allFunctions(), ...allOperators()]) {
-      if ((def.kind === "udf" || def.kind === "udf-aggregate" || def.kind === "udf-set") && !byUdfName.has(def.udfName)) {
+      if (
+        (def.kind === "udf" || def.kind === "udf-aggregate" || def.kind === "udf-set") &&
+        !byUdfName.has(def.udfName)
+      ) {
         byUdfName.set(def.udfName, def);
       }
     }

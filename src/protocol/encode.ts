@@ -118,6 +118,10 @@ export function copyResponse(w: Writer, code: BackendCode, format: 0 | 1, column
   w.end();
 }
 
+export function notificationResponse(w: Writer, pid: number, channel: string, payload: string): void {
+  w.begin(BackendCode.NotificationResponse).int32(pid).cstring(channel).cstring(payload).end();
+}
+
 export function copyData(w: Writer, data: Uint8Array): void {
   w.begin(BackendCode.CopyData).bytes(data).end();
 }

@@ -5,7 +5,7 @@ import { createSecureContext, type SecureContext } from "node:tls";
 import pino, { type Logger } from "pino";
 import type { Config } from "../config.js";
 import { PgError } from "../errors/pg-error.js";
-import type { Executor } from "../exec/executor.js";
+import type { Executor, ExecutorEvents } from "../exec/executor.js";
 import { InlineExecutor } from "../exec/inline-executor.js";
 import { StopReason } from "../exec/interrupts.js";
 import { createSessionTable } from "../exec/session-table.js";
@@ -92,13 +92,16 @@ export async function startServer(
     tenantIdleMs: config.tenantIdleTimeoutMs,
     sessionTable: createSessionTable(),
   };
-  const onTerminate = (pid: number) => registry.byId(pid)?.stop(StopReason.Terminate);
+  const events: ExecutorEvents = {
+    terminate: (pid) => registry.byId(pid)?.stop(StopReason.Terminate),
+    notification: (pid, channel, payload, sender) => registry.byId(pid)?.notify(channel, payload, sender),
+  };
   const executor: Executor =
     config.workers > 0
-      ? new WorkerExecutor(config.workers, engineOptions, files, log, onTerminate)
+      ? new WorkerExecutor(config.workers, engineOptions, files, log, events)
       : new InlineExecutor(
           { ...engineOptions, onInternalError: (e) => log.error({ err: e }, "internal error") },
-          onTerminate,
+          events,
         );
   const env: SessionEnvironment = {
     executor,

@@ -308,6 +308,8 @@ export class ClientSession {
     try {
       const result = await this.env.executor.run(this.pid, messages, (bytes) => this.deliver(bytes));
       if (result.settings) this.settings = new Map(result.settings);
+      this.transactionStatus = result.status;
+      if (result.status === "I") this.sendNotifications();
       const idle = durationMs(this.settings.get("idle_in_transaction_session_timeout") ?? "0");
       if (idle > 0 && result.status !== "I") {
         const e = new PgError(
@@ -338,6 +340,28 @@ export class ClientSession {
       this.socket.on("drain", done);
       this.socket.on("close", done);
     });
+  }
+
+  /** Notifications waiting for the session to be idle outside a transaction. */
+  private notifications: [string, string, number][] = [];
+  private transactionStatus: "I" | "T" | "E" = "I";
+
+  /**
+   * A NOTIFY of another session reached this one: sent now if the session is idle outside a
+   * transaction, else once it is ("not delivered until just after the transaction is completed").
+   */
+  notify(channel: string, payload: string, sender: number): void {
+    this.notifications.push([channel, payload, sender]);
+    if (!this.running && this.transactionStatus === "I") this.sendNotifications();
+  }
+
+  private sendNotifications(): void {
+    if (this.notifications.length === 0 || this.phase !== "ready") return;
+    const w = new Writer(256);
+    for (const [channel, payload, sender] of this.notifications)
+      encode.notificationResponse(w, sender, channel, payload);
+    this.notifications = [];
+    this.write(w);
   }
 
   /** CancelRequest: stops the running statement, if any. */

@@ -1,3 +1,4 @@
+import type { Node } from "./ast.js";
 import type { SessionSettingChange } from "./settings.js";
 import type { CopyOptions } from "./translate/copy.js";
 
@@ -67,6 +68,14 @@ export type UtilityPlan =
   | { kind: "discard"; tag: string }
   /** A statement that is accepted and has no effect on results (VACUUM, CHECKPOINT). */
   | { kind: "noop"; tag: string; notice?: string; needsNoTransaction?: string }
+  /** PREPARE name (types) AS statement: the statement's node and the query string it is in. */
+  | { kind: "prepare"; name: string; statement: Node; location: number; paramTypes: number[] }
+  /** EXECUTE name (values): values computes the parameters, converted to the statement's types when run. */
+  | { kind: "execute"; name: string; values: QueryPlan | undefined }
+  | { kind: "deallocate"; name: string | undefined }
+  | { kind: "listen"; channel: string }
+  | { kind: "unlisten"; channel: string | undefined }
+  | { kind: "notify"; channel: string; payload: string }
   | { kind: "empty" };
 
 /** COPY FROM STDIN (each row runs plan, an INSERT with one parameter per column) or TO STDOUT. */

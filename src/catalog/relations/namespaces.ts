@@ -1,5 +1,5 @@
-import { builtinNamespaces, catalogDefinitions } from "../definitions.generated.js";
 import { type CatalogContext, defineCatalogRows } from "../catalog.js";
+import { builtinNamespaces, catalogDefinitions } from "../definitions.generated.js";
 
 /** The schemas a tenant has: PostgreSQL's built-in ones; user tables live in public. */
 export const NAMESPACE_OID = Object.fromEntries(builtinNamespaces) as Record<string, number>;
@@ -17,6 +17,12 @@ defineCatalogRows("pg_catalog.pg_namespace", () =>
 export function* builtinRelations(_c: CatalogContext) {
   for (const [name, def] of Object.entries(catalogDefinitions)) {
     const [schema, relname] = name.split(".") as [string, string];
-    yield { oid: def.oid, relname, relnamespace: NAMESPACE_OID[schema] ?? PG_CATALOG, relkind: def.kind, relnatts: def.columns.length };
+    yield {
+      oid: def.oid,
+      relname,
+      relnamespace: NAMESPACE_OID[schema] ?? PG_CATALOG,
+      relkind: def.kind,
+      relnatts: def.columns.length,
+    };
   }
 }

@@ -51,7 +51,14 @@ defineCatalogRows("pg_catalog.pg_class", function* (c) {
     });
   }
   for (const ix of c.schema.indexes?.() ?? []) {
-    yield base({ oid: ix.oid, relname: ix.name, relnamespace: PUBLIC, relkind: "i", relam: BTREE, relnatts: ix.columns.length });
+    yield base({
+      oid: ix.oid,
+      relname: ix.name,
+      relnamespace: PUBLIC,
+      relkind: "i",
+      relam: BTREE,
+      relnatts: ix.columns.length,
+    });
   }
   for (const seq of c.schema.sequences()) {
     yield base({ oid: seq.oid, relname: seq.name, relnamespace: PUBLIC, relkind: "S", relnatts: 3 });

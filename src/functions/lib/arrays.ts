@@ -26,7 +26,6 @@ import {
   writeArray,
 } from "./arrays-common.js";
 import { bool, int, str, valueText } from "./strings-common.js";
-import { anyTextConcat } from "./strings-operators.js";
 
 const INT4_ARRAY = arrayTypeOf(INT4)!;
 
@@ -182,10 +181,7 @@ const comparisons: [string, string, (c: number) => boolean][] = [
 ];
 
 defineOperators([
-  // anyarray || anyelement before anynonarray || text ('{a}'::text[] || 'b'::text is array_append),
-  // text || anynonarray (strings-operators.ts) before both ('x' || 1 is text).
   udf("||", "pg_array_append", ["anyarray", "anyelement"], first, append, { strict: false }),
-  anyTextConcat,
   udf("||", "pg_array_prepend", ["anyelement", "anyarray"], second, prepend, { strict: false }),
   udf("||", "pg_array_cat", ["anyarray", "anyarray"], first, cat, { strict: false }),
   udf(

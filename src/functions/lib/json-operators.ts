@@ -1,7 +1,7 @@
 // The json and jsonb operators (jsonfuncs.c, jsonb_op.c): -> ->> #> #>> for both types; jsonb's
 // @> <@ ? ?| ?& || - #- and its btree comparisons. json has no equality.
 import { PgError } from "../../errors/pg-error.js";
-import { BOOL, INT2, INT4, JSON_TYPE, JSONB, TEXT, t } from "../../sql/oids.js";
+import { BOOL, INT4, JSON_TYPE, JSONB, TEXT, t } from "../../sql/oids.js";
 import { storedArray } from "../../types/codecs/arrays.js";
 import { typeByName } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
@@ -269,18 +269,6 @@ defineOperators([
   }),
   // concatenation and deletion
   op("||", "pg_jsonb_concat", [JSONB, JSONB], JSONB, (a, b) => writeJsonb(jsonbConcat(jb(a), jb(b)))),
-  // int2/int4 subtraction, as the built-in rule computes it: declared before jsonb - integer so
-  // that '5' - 1 stays an integer subtraction (an untyped side takes the other side's type first).
-  ...[INT2, INT4].map(
-    (oid): FunctionDef => ({
-      name: "-",
-      kind: "sql",
-      args: [oid, oid],
-      returns: t(oid),
-      volatility: "immutable",
-      sql: (c) => `(${c.args[0]} - ${c.args[1]})`,
-    }),
-  ),
   op("-", "pg_jsonb_delete", [JSONB, TEXT], JSONB, (a, k) => writeJsonb(deleteKey(jb(a), str(k)))),
   op("-", "pg_jsonb_delete_idx", [JSONB, INT4], JSONB, (a, i) => writeJsonb(deleteIndex(jb(a), int(i)))),
   op("-", "pg_jsonb_delete_keys", [JSONB, TEXT_ARRAY], JSONB, (a, ks) => {

@@ -1,37 +1,20 @@
-// The || operators on text: text || text, and with a non-text side (textanycat, anytextcat), and
-// bytea || bytea. They compute what the translator's built-in rule computes; they are declared so
-// that operator resolution, which tries declared operators first and prefers the first declared
-// among equally good candidates, picks text for untyped literals as PostgreSQL does ('a' || 'b',
-// 'x' || 1) rather than the jsonb and array || operators. Import this module before those.
-
-import { BOOL, BYTEA, STRING_TYPES, TEXT, t } from "../../sql/oids.js";
-import type { SqlType } from "../../sql/plan.js";
-import { castSql } from "../../sql/translate/coerce.js";
-import type { FunctionDef } from "../registry.js";
+// The || operator on text and on bytea. text || text computes what the translator's built-in rule
+// computes; it is declared so that two untyped literals ('a' || 'b'), for which operator resolution
+// tries the declared operators and takes the first of equally good candidates, concatenate as
+// text, as in PostgreSQL, rather than as jsonb or arrays. Import this module before those.
+import { BYTEA, TEXT, t } from "../../sql/oids.js";
 import { defineOperators } from "../registry.js";
 import { bytes } from "./strings-common.js";
 
-/** A side as text: its output function, except bool, whose cast to text is 'true' / 'false'. */
-function asText(sql: string, type: SqlType | undefined): string {
-  if (!type || STRING_TYPES.has(type.oid)) return sql;
-  if (type.oid === BOOL) return `(CASE WHEN ${sql} THEN 'true' WHEN NOT ${sql} THEN 'false' END)`;
-  return castSql(sql, type.oid, TEXT);
-}
-
-const concat = (args: FunctionDef["args"]): FunctionDef => ({
-  name: "||",
-  kind: "sql",
-  args,
-  returns: t(TEXT),
-  volatility: "stable",
-  sql: (c) => `(${asText(c.args[0]!, c.types[0])} || ${asText(c.args[1]!, c.types[1])})`,
-});
-
 defineOperators([
-  concat([TEXT, TEXT]),
-  // text || anynonarray comes before the array operators (so that 'x' || 1 is text, as in
-  // PostgreSQL), anynonarray || text after anyarray || anyelement (see arrays.ts).
-  concat([TEXT, "anynonarray"]),
+  {
+    name: "||",
+    kind: "sql",
+    args: [TEXT, TEXT],
+    returns: t(TEXT),
+    volatility: "immutable",
+    sql: (c) => `(${c.args[0]} || ${c.args[1]})`,
+  },
   {
     name: "||",
     kind: "udf",
@@ -42,6 +25,3 @@ defineOperators([
     impl: (a, b) => Buffer.concat([bytes(a), bytes(b)]),
   },
 ]);
-
-/** anynonarray || text, declared by arrays.ts after anyarray || anyelement. */
-export const anyTextConcat: FunctionDef = concat(["anynonarray", TEXT]);

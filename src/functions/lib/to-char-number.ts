@@ -270,6 +270,8 @@ function processNumber(
   let numCurr = 0;
   let numberP = 0;
   let lastRelevant: number | undefined;
+  // Where PostgreSQL writes the number's terminating NUL into the output, which ends the text there.
+  let cut: number | undefined;
   if (d.zeroStart) d.zeroStart--;
   if (d.flag & F_EEEE) return number;
   if (d.flag & F_ROMAN) {
@@ -343,6 +345,7 @@ function processNumber(
           if (!is(F_FILLMODE)) out += " ";
           else if (lastRelevant !== undefined && at(lastRelevant) === ".") out += "0";
         } else {
+          if (numberP >= number.length) cut ??= out.length;
           out += at(numberP);
           numIn = true;
         }
@@ -407,7 +410,7 @@ function processNumber(
         break;
     }
   }
-  return out;
+  return cut === undefined ? out : out.slice(0, cut);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -486,6 +489,8 @@ function numericSci(v: NumericValue, places: number): string {
   return `${text}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
 }
 
+const integerOutOfRange = () => new PgError("NUMERIC_VALUE_OUT_OF_RANGE", "integer out of range");
+
 /** int_to_roman: 1..3999, else fifteen '#'. */
 function toRoman(n: number): string {
   if (n > 3999 || n < 1) return "#".repeat(15);
@@ -528,8 +533,8 @@ function integerToChar(value: bigint, fmt: string, bits: 32 | 64): string {
   if (fmt === "") return "";
   const { nodes, desc } = parseNumFormat(fmt);
   if (desc.flag & F_ROMAN) {
-    const v = value <= 2147483647n && value >= -2147483648n ? Number(value) : 2147483647;
-    return processNumber(nodes, desc, toRoman(v), 0, "");
+    if (value > 2147483647n || value < -2147483648n) throw integerOutOfRange();
+    return processNumber(nodes, desc, toRoman(Number(value)), 0, "");
   }
   if (desc.flag & F_EEEE) {
     let s: string;
@@ -571,13 +576,14 @@ function numericToChar(value: NumericValue, fmt: string): string {
   if (fmt === "") return "";
   const { nodes, desc } = parseNumFormat(fmt);
   if (desc.flag & F_ROMAN) {
-    let v = 2147483647;
-    if (typeof value !== "string") {
-      const r = roundDecimal(value, 0);
-      const n = Number((r.neg ? "-" : "") + r.coef);
-      if (n <= 2147483647 && n >= -2147483648) v = n;
-    }
-    return processNumber(nodes, desc, toRoman(v), 0, "");
+    // numeric_int4 of the rounded value, with its errors.
+    if (value === "NaN") throw new PgError("FEATURE_NOT_SUPPORTED", "cannot convert NaN to integer");
+    if (typeof value === "string")
+      throw new PgError("FEATURE_NOT_SUPPORTED", "cannot convert infinity to integer");
+    const r = roundDecimal(value, 0);
+    const n = Number((r.neg ? "-" : "") + r.coef);
+    if (n > 2147483647 || n < -2147483648) throw integerOutOfRange();
+    return processNumber(nodes, desc, toRoman(n), 0, "");
   }
   if (desc.flag & F_EEEE) {
     const org = numericSci(value, desc.post);

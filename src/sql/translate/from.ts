@@ -1,15 +1,15 @@
+import { catalogDefinition, catalogTableName } from "../../catalog/catalog.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
-import { catalogDefinition, catalogTableName } from "../../catalog/catalog.js";
 import { quoteIdent } from "../sqlite-text.js";
 import { coerce, commonType } from "./coerce.js";
 import type { Ctx } from "./context.js";
 import { asBool } from "./expr.js";
 import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
 import { translateSelect } from "./select.js";
-import { translateTargetList } from "./target-list.js";
 import { rangeFunction } from "./set-functions.js";
+import { translateTargetList } from "./target-list.js";
 
 /** FROM clauses: tables, views, subqueries and joins, added to a scope. Returns the SQLite FROM list. */
 export function translateFrom(ctx: Ctx, from: Node[] | undefined, scope: Scope, ctes: CteMap): string {
@@ -85,7 +85,10 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
   }
   // pg_catalog is searched first, before public, as PostgreSQL's search_path implies.
   const catalogSchema = rv.schemaname ?? "pg_catalog";
-  const catalog = catalogSchema === "pg_catalog" || catalogSchema === "information_schema" ? catalogDefinition(catalogSchema, name) : undefined;
+  const catalog =
+    catalogSchema === "pg_catalog" || catalogSchema === "information_schema"
+      ? catalogDefinition(catalogSchema, name)
+      : undefined;
   if (catalog) {
     const cols = relationColumns(
       alias,
@@ -95,7 +98,10 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
     const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
     scope.add(item, position);
     ctx.notConstant = true;
-    return { sql: `${quoteIdent(catalogTableName(catalogSchema, name))} AS ${quoteIdent(alias)}`, items: [item] };
+    return {
+      sql: `${quoteIdent(catalogTableName(catalogSchema, name))} AS ${quoteIdent(alias)}`,
+      items: [item],
+    };
   }
   if (rv.schemaname !== undefined && rv.schemaname !== "public") {
     throw new PgError("UNDEFINED_TABLE", `relation "${rv.schemaname}.${name}" does not exist`, { position });
@@ -141,7 +147,13 @@ function rangeSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, scope: Scope): F
  * LATERAL (SELECT expr, ...) without FROM is one row computed from the items before it: SQLite has
  * no LATERAL, so its columns become those expressions. Other LATERAL subqueries are not supported.
  */
-function lateralSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, select: NodeOf<"SelectStmt">, alias: string, scope: Scope): FromResult {
+function lateralSubselect(
+  ctx: Ctx,
+  rs: NodeOf<"RangeSubselect">,
+  select: NodeOf<"SelectStmt">,
+  alias: string,
+  scope: Scope,
+): FromResult {
   const simple =
     !select.fromClause?.length &&
     !select.whereClause &&
@@ -156,7 +168,13 @@ function lateralSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, select: NodeOf
     (!select.op || select.op === "SETOP_NONE");
   if (!simple) throw unsupported("LATERAL subqueries with FROM, WHERE, GROUP BY, ORDER BY or LIMIT");
   const targets = translateTargetList(ctx, select.targetList ?? [], scope);
-  const cols = targets.columns.map((c, i) => ({ name: c.name, type: c.type, ref: `(${targets.exprs[i]})`, tableOid: 0, attnum: 0 }));
+  const cols = targets.columns.map((c, i) => ({
+    name: c.name,
+    type: c.type,
+    ref: `(${targets.exprs[i]})`,
+    tableOid: 0,
+    attnum: 0,
+  }));
   const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
   scope.add(item);
   // A one-row item without SQL of its own: the join with it keeps every row.

@@ -1,6 +1,6 @@
 import { unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
-import { nodeKind } from "../ast.js";
+import { locationOf, nodeKind } from "../ast.js";
 import type { Plan, QueryPlan, TagSpec } from "../plan.js";
 import { bindOrder, Ctx } from "./context.js";
 import { translateCopy } from "./copy.js";
@@ -15,6 +15,7 @@ import {
 } from "./ddl-objects.js";
 import { translateInsert } from "./insert.js";
 import { translateSelect } from "./select.js";
+import { typeFromTypeName } from "./type-names.js";
 import { translateDelete, translateUpdate } from "./update-delete.js";
 import {
   translateCreateDatabase,
@@ -192,7 +193,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreateTransformStmt: "CREATE TRANSFORM",
   CreateTrigStmt: "CREATE TRIGGER",
   CreateUserMappingStmt: "CREATE USER MAPPING",
-  DeallocateStmt: "DEALLOCATE",
+  DeallocateStmt: (_ctx, s) => ({ kind: "deallocate", name: s.name }),
   DeclareCursorStmt: "DECLARE CURSOR",
   DefineStmt: "CREATE AGGREGATE, OPERATOR or TYPE",
   DoStmt: "DO",
@@ -201,19 +202,39 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   DropSubscriptionStmt: "DROP SUBSCRIPTION",
   DropTableSpaceStmt: "DROP TABLESPACE",
   DropUserMappingStmt: "DROP USER MAPPING",
-  ExecuteStmt: "EXECUTE",
+  ExecuteStmt: (ctx, s) => ({
+    kind: "execute",
+    name: s.name!,
+    values: s.params?.length
+      ? (translateStatement(ctx, {
+          SelectStmt: {
+            targetList: s.params.map((val) => ({ ResTarget: { val } })),
+            limitOption: "LIMIT_OPTION_DEFAULT",
+            op: "SETOP_NONE",
+          },
+        } as Node) as QueryPlan)
+      : undefined,
+  }),
   ExplainStmt: "EXPLAIN",
   FetchStmt: "FETCH",
   GrantRoleStmt: "GRANT role",
   GrantStmt: "GRANT and REVOKE",
   ImportForeignSchemaStmt: "IMPORT FOREIGN SCHEMA",
-  ListenStmt: "LISTEN",
+  ListenStmt: (_ctx, s) => ({ kind: "listen", channel: s.conditionname! }),
   LoadStmt: "LOAD",
   LockStmt: "LOCK",
   MergeStmt: "MERGE",
-  NotifyStmt: "NOTIFY",
+  NotifyStmt: (_ctx, s) => ({ kind: "notify", channel: s.conditionname!, payload: s.payload ?? "" }),
   PLAssignStmt: "PL/pgSQL assignment",
-  PrepareStmt: "PREPARE",
+  PrepareStmt: (ctx, s) => ({
+    kind: "prepare",
+    name: s.name!,
+    statement: s.query!,
+    location: locationOf(s.query) ?? 0,
+    paramTypes: (s.argtypes ?? []).map(
+      (tn) => typeFromTypeName(ctx, (tn as { TypeName: NodeOf<"TypeName"> }).TypeName).oid,
+    ),
+  }),
   RawStmt: "this statement",
   ReassignOwnedStmt: "REASSIGN OWNED",
   RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
@@ -224,7 +245,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   RuleStmt: "CREATE RULE",
   SecLabelStmt: "SECURITY LABEL",
   SetOperationStmt: "this statement",
-  UnlistenStmt: "UNLISTEN",
+  UnlistenStmt: (_ctx, s) => ({ kind: "unlisten", channel: s.conditionname }),
 };
 
 /** Translates one parsed statement into a plan. */
