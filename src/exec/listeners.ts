@@ -13,8 +13,8 @@ export class Listeners {
   ) {}
 
   listen(tenant: string, pid: number, channel: string, on: boolean): void {
-    let byChannel = this.channels.get(tenant);
-    if (!byChannel) this.channels.set(tenant, (byChannel = new Map()));
+    const byChannel = this.channels.get(tenant) ?? new Map<string, Set<number>>();
+    this.channels.set(tenant, byChannel);
     const pids = byChannel.get(channel) ?? new Set<number>();
     byChannel.set(channel, pids);
     if (on) {

@@ -85,5 +85,5 @@ export function chooseOperator(
 
 function exactPair(defs: readonly FunctionDef[], type: SqlType): Resolved | undefined {
   const r = chooseOverload(defs, [type, type]);
-  return r && r.targets.every((x) => x.oid === type.oid) ? r : undefined;
+  return r?.targets.every((x) => x.oid === type.oid) ? r : undefined;
 }
