@@ -6,16 +6,20 @@
  *    PostgreSQL's numeric comparison does: '1.0' = '1.00', NaN equals itself and sorts above
  *    every number. Text that is no number at all sorts after NaN, bytewise.
  *
- * 2. Fast versions of functions that are implemented in JavaScript as well (src/functions/lib):
+ * 2. The exact aggregates sum() and avg() of numeric and integers (pg_numeric_sum, pg_numeric_avg),
+ *    usable as window functions.
+ *
+ * 3. Native versions of functions also declared in JavaScript (src/functions/lib/math.ts):
  *    integer arithmetic with PostgreSQL's overflow checks, and the float8 math functions computed
- *    with the C library, as PostgreSQL computes them. The JavaScript versions are registered with
- *    any number of arguments; these take exactly their arity, which SQLite prefers. Whenever one
- *    of these meets an error or an input it does not handle, it asks the JavaScript version (by
- *    calling it with one extra, ignored argument) for the answer, so that errors are the
- *    PgErrors JavaScript raises, with PostgreSQL's SQLSTATE and wording.
+ *    with the C library, as PostgreSQL computes them. Registered under the same names, they are
+ *    the ones SQLite calls. Their errors carry PostgreSQL's SQLSTATE and wording in the message,
+ *    as "pg:<SQLSTATE>:<message>" (see RAISE below), which src/errors/sqlite-error.ts turns into
+ *    the PgError a client sees.
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <sqlite3ext.h>
 #include <stdint.h>
 #include <string.h>
@@ -66,7 +70,7 @@ static void parse_dec(const char *s, int n, Dec *d) {
     else d->kind = NUM_OTHER;
     return;
   }
-  long long int_digits = 0, lead = 0, seen = 0;
+  long long int_digits = 0, lead = 0;
   int any = 0, dot = 0;
   const char *first = 0;
   const char *q = p;
@@ -84,7 +88,6 @@ static void parse_dec(const char *s, int n, Dec *d) {
       if (c != '0') first = q;
       else lead++;
     }
-    seen++;
   }
   if (!any) {
     d->kind = NUM_OTHER;
@@ -113,7 +116,6 @@ static void parse_dec(const char *s, int n, Dec *d) {
     d->kind = NUM_OTHER;
     return;
   }
-  (void)seen;
   d->kind = NUM_FINITE;
   if (!first) {
     d->zero = 1;
@@ -179,42 +181,10 @@ static int numeric_collate(void *unused, int na, const void *pa, int nb, const v
   return sa > 0 ? c : -c;
 }
 
-/* ----------------------------------------------------- asking the JavaScript version */
+/* ------------------------------------------------------------------ errors */
 
-/*
- * Answers a call with the JavaScript function of the same name, called with the same arguments
- * plus one: its result, or its error (a PgError, which better-sqlite3 rethrows when the statement
- * fails).
- */
-static void ask_js(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  const char *name = (const char *)sqlite3_user_data(ctx);
-  sqlite3 *db = sqlite3_context_db_handle(ctx);
-  char sql[200];
-  sqlite3_snprintf((int)sizeof sql - 2 * argc - 4, sql, "SELECT %s(", name);
-  size_t len = strlen(sql);
-  for (int i = 0; i < argc; i++) {
-    sql[len++] = '?';
-    sql[len++] = ',';
-  }
-  memcpy(sql + len, "0)", 3);
-  sqlite3_stmt *stmt = 0;
-  int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, 0);
-  if (rc != SQLITE_OK) {
-    sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-    sqlite3_finalize(stmt);
-    return;
-  }
-  for (int i = 0; i < argc; i++) sqlite3_bind_value(stmt, i + 1, argv[i]);
-  rc = sqlite3_step(stmt);
-  if (rc == SQLITE_ROW) {
-    sqlite3_result_value(ctx, sqlite3_column_value(stmt, 0));
-    sqlite3_finalize(stmt);
-    return;
-  }
-  /* The JavaScript error stays pending; SQLite only needs to know the statement failed. */
-  sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-  sqlite3_finalize(stmt);
-}
+/* Fails the call with PostgreSQL's error: "pg:" SQLSTATE ":" message. */
+#define RAISE(ctx, code, message) sqlite3_result_error((ctx), "pg:" code ":" message, -1)
 
 /* ------------------------------------------------------------------ integers */
 
@@ -238,45 +208,77 @@ static const IntFn int_fns[] = {
 #undef INT_FAMILY
 };
 
-/* sqlite3_user_data is the function's name (for ask_js); the table entry follows from it. */
-static const IntFn *int_fn_of(sqlite3_context *ctx) {
-  const char *name = (const char *)sqlite3_user_data(ctx);
-  for (size_t i = 0; i < sizeof int_fns / sizeof int_fns[0]; i++) {
-    if (int_fns[i].name == name) return &int_fns[i];
+static void int_out_of_range(sqlite3_context *ctx, const IntFn *f) {
+  if (f->max == 32767) RAISE(ctx, "22003", "smallint out of range");
+  else if (f->max == INT32_MAX) RAISE(ctx, "22003", "integer out of range");
+  else RAISE(ctx, "22003", "bigint out of range");
+}
+
+/* An argument as an int64, if it is an integer (or a REAL or text with an integral value). */
+static int int_arg(sqlite3_value *v, int64_t *out) {
+  int type = sqlite3_value_type(v);
+  if (type == SQLITE_TEXT) type = sqlite3_value_numeric_type(v);
+  if (type == SQLITE_INTEGER) {
+    *out = sqlite3_value_int64(v);
+    return 1;
+  }
+  if (type == SQLITE_FLOAT) {
+    double d = sqlite3_value_double(v);
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == (double)(int64_t)d) {
+      *out = (int64_t)d;
+      return 1;
+    }
   }
   return 0;
+}
+
+/* What SQLite computes for operands that are not integers (a REAL another tool stored). */
+static void int_call_double(sqlite3_context *ctx, const IntFn *f, int argc, sqlite3_value **argv) {
+  double a = sqlite3_value_double(argv[0]);
+  double b = argc > 1 ? sqlite3_value_double(argv[1]) : 0;
+  double r = 0;
+  switch (f->op) {
+    case OP_ADD: r = a + b; break;
+    case OP_SUB: r = a - b; break;
+    case OP_MUL: r = a * b; break;
+    case OP_DIV:
+    case OP_MOD:
+      if (b == 0) {
+        RAISE(ctx, "22012", "division by zero");
+        return;
+      }
+      r = f->op == OP_DIV ? trunc(a / b) : fmod(a, b);
+      break;
+    case OP_NEG: r = -a; break;
+    case OP_ABS: r = fabs(a); break;
+  }
+  sqlite3_result_double(ctx, r);
 }
 
 static void int_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   for (int i = 0; i < argc; i++) {
     if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return; /* STRICT: NULL */
   }
-  for (int i = 0; i < argc; i++) {
-    if (sqlite3_value_type(argv[i]) != SQLITE_INTEGER) {
-      ask_js(ctx, argc, argv);
-      return;
-    }
-  }
-  const IntFn *f = int_fn_of(ctx);
-  if (!f) {
-    ask_js(ctx, argc, argv);
+  const IntFn *f = (const IntFn *)sqlite3_user_data(ctx);
+  int64_t a = 0, b = 0, r = 0;
+  if (!int_arg(argv[0], &a) || (argc > 1 && !int_arg(argv[1], &b))) {
+    int_call_double(ctx, f, argc, argv);
     return;
   }
-  int64_t a = sqlite3_value_int64(argv[0]);
-  int64_t b = argc > 1 ? sqlite3_value_int64(argv[1]) : 0;
-  int64_t r = 0;
   int bad = 0;
   switch (f->op) {
     case OP_ADD: bad = __builtin_add_overflow(a, b, &r); break;
     case OP_SUB: bad = __builtin_sub_overflow(a, b, &r); break;
     case OP_MUL: bad = __builtin_mul_overflow(a, b, &r); break;
     case OP_DIV:
-      if (b == 0 || (b == -1 && a == INT64_MIN)) bad = 1;
-      else r = a / b;
-      break;
     case OP_MOD:
-      if (b == 0) bad = 1;
-      else r = b == -1 ? 0 : a % b;
+      if (b == 0) {
+        RAISE(ctx, "22012", "division by zero");
+        return;
+      }
+      if (f->op == OP_MOD) r = b == -1 ? 0 : a % b;
+      else if (b == -1 && a == INT64_MIN) bad = 1;
+      else r = a / b;
       break;
     case OP_NEG:
       if (a == INT64_MIN) bad = 1;
@@ -288,7 +290,7 @@ static void int_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       break;
   }
   if (bad || r < f->min || r > f->max) {
-    ask_js(ctx, argc, argv);
+    int_out_of_range(ctx, f);
     return;
   }
   sqlite3_result_int64(ctx, r);
@@ -402,104 +404,104 @@ static double reduce_degrees(double *x, int odd_at_zero, int odd_at_180, int odd
   return sign;
 }
 
-static int get_double(sqlite3_value *v, double *out) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_FLOAT:
-    case SQLITE_INTEGER:
-      *out = sqlite3_value_double(v);
-      return 1;
-    case SQLITE_TEXT: {
-      const char *s = (const char *)sqlite3_value_text(v);
-      if (s && strcmp(s, "NaN") == 0) {
-        *out = NAN;
-        return 1;
-      }
-      return 0;
-    }
-    default:
-      return 0;
+/* An argument as a double: REAL, INTEGER, or float8's TEXT 'NaN' (other text as SQLite reads it). */
+static double get_double(sqlite3_value *v) {
+  if (sqlite3_value_type(v) == SQLITE_TEXT) {
+    const char *t = (const char *)sqlite3_value_text(v);
+    if (t && strcmp(t, "NaN") == 0) return NAN;
+    if (t && strcmp(t, "Infinity") == 0) return INFINITY;
+    if (t && strcmp(t, "-Infinity") == 0) return -INFINITY;
   }
+  return sqlite3_value_double(v);
 }
 
-static const FloatFn *float_fn_of(sqlite3_context *ctx) {
-  const char *name = (const char *)sqlite3_user_data(ctx);
-  for (size_t i = 0; i < sizeof float_fns / sizeof float_fns[0]; i++) {
-    if (float_fns[i].name == name) return &float_fns[i];
-  }
-  return 0;
-}
+/* The errors of the float8 functions. */
+enum {
+  FE_OK,
+  FE_OVERFLOW,
+  FE_UNDERFLOW,
+  FE_SQRT_NEGATIVE,
+  FE_LOG_ZERO,
+  FE_LOG_NEGATIVE,
+  FE_INPUT_RANGE,
+  FE_ZERO_NEGATIVE_POWER,
+  FE_COMPLEX_POWER,
+};
 
-/* Computes f(x[, y]); returns 0 when PostgreSQL raises an error (JavaScript then raises it). */
+/* Computes f(x[, y]): FE_OK with the result in *out, or the error PostgreSQL raises. */
 static int float_compute(FloatOp op, double x, double y, double *out) {
   double r;
   switch (op) {
     case F_SQRT:
       if (isnan(x)) break;
-      if (x < 0) return 0;
+      if (x < 0) return FE_SQRT_NEGATIVE;
       r = sqrt(x);
-      if (isinf(r) && !isinf(x)) return 0;
-      if (r == 0.0 && x != 0) return 0;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_CBRT:
       r = cbrt(x);
-      if (isinf(r) && !isinf(x)) return 0;
-      if (r == 0.0 && x != 0) return 0;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_EXP:
       if (isnan(x)) break;
       if (isinf(x)) {
         *out = x > 0 ? x : 0;
-        return 1;
+        return FE_OK;
       }
       errno = 0;
       r = exp(x);
-      if (errno == ERANGE || isinf(r) || r == 0.0) return 0;
+      if (errno == ERANGE) return r != 0.0 ? FE_OVERFLOW : FE_UNDERFLOW;
+      if (isinf(r)) return FE_OVERFLOW;
+      if (r == 0.0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_LN:
     case F_LOG10:
       if (isnan(x)) break;
-      if (x <= 0) return 0;
+      if (x == 0) return FE_LOG_ZERO;
+      if (x < 0) return FE_LOG_NEGATIVE;
       r = op == F_LN ? log(x) : log10(x);
-      if (isinf(r) && !isinf(x)) return 0;
-      if (r == 0.0 && x != 1) return 0;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 1) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_SIN:
     case F_COS:
     case F_TAN:
     case F_COT:
       if (isnan(x)) break;
-      if (isinf(x)) return 0;
+      if (isinf(x)) return FE_INPUT_RANGE;
       errno = 0;
       r = op == F_SIN ? sin(x) : op == F_COS ? cos(x) : tan(x);
-      if (errno != 0) return 0;
+      if (errno != 0) return FE_INPUT_RANGE;
       if (op == F_COT) r = 1.0 / r;
-      else if ((op == F_SIN || op == F_COS) && isinf(r)) return 0;
+      else if ((op == F_SIN || op == F_COS) && isinf(r)) return FE_OVERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_ASIN:
     case F_ACOS:
       if (isnan(x)) break;
-      if (x < -1.0 || x > 1.0) return 0;
+      if (x < -1.0 || x > 1.0) return FE_INPUT_RANGE;
       *out = op == F_ASIN ? asin(x) : acos(x);
-      return 1;
+      return FE_OK;
     case F_ATAN:
       if (isnan(x)) break;
       *out = atan(x);
-      return 1;
+      return FE_OK;
     case F_ATAN2:
       if (isnan(x) || isnan(y)) break;
       *out = atan2(x, y);
-      return 1;
+      return FE_OK;
     case F_SIND:
     case F_COSD:
     case F_TAND:
     case F_COTD: {
       if (isnan(x)) break;
-      if (isinf(x)) return 0;
+      if (isinf(x)) return FE_INPUT_RANGE;
       init_degree_constants();
       double a = x, sign;
       if (op == F_SIND) {
@@ -520,86 +522,86 @@ static int float_compute(FloatOp op, double x, double y, double *out) {
         if (r == 0.0) r = 0.0;
       }
       *out = r;
-      return 1;
+      return FE_OK;
     }
     case F_ASIND:
     case F_ACOSD:
       if (isnan(x)) break;
-      if (x < -1.0 || x > 1.0) return 0;
+      if (x < -1.0 || x > 1.0) return FE_INPUT_RANGE;
       init_degree_constants();
       if (op == F_ASIND) *out = x >= 0.0 ? asind_q1(x) : -asind_q1(-x);
       else *out = x >= 0.0 ? acosd_q1(x) : 90.0 + asind_q1(-x);
-      return 1;
+      return FE_OK;
     case F_ATAND: {
       if (isnan(x)) break;
       init_degree_constants();
       volatile double atan_x = atan(x);
       *out = (atan_x / atan_1_0) * 45.0;
-      return 1;
+      return FE_OK;
     }
     case F_ATAN2D: {
       if (isnan(x) || isnan(y)) break;
       init_degree_constants();
       volatile double atan2_xy = atan2(x, y);
       *out = (atan2_xy / atan_1_0) * 45.0;
-      return 1;
+      return FE_OK;
     }
     case F_SINH:
       errno = 0;
       r = sinh(x);
       if (errno == ERANGE) r = x < 0 ? -INFINITY : INFINITY;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_COSH:
       errno = 0;
       r = cosh(x);
       if (errno == ERANGE) r = INFINITY;
-      if (r == 0.0) return 0;
+      if (r == 0.0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_TANH:
       *out = tanh(x);
-      return 1;
+      return FE_OK;
     case F_ASINH:
       *out = asinh(x);
-      return 1;
+      return FE_OK;
     case F_ACOSH:
-      if (x < 1.0) return 0;
+      if (x < 1.0) return FE_INPUT_RANGE;
       *out = acosh(x);
-      return 1;
+      return FE_OK;
     case F_ATANH:
-      if (x < -1.0 || x > 1.0) return 0;
+      if (x < -1.0 || x > 1.0) return FE_INPUT_RANGE;
       *out = x == -1.0 ? -INFINITY : x == 1.0 ? INFINITY : atanh(x);
-      return 1;
+      return FE_OK;
     case F_DEGREES:
       r = x / RADIANS_PER_DEGREE;
-      if (isinf(r) && !isinf(x)) return 0;
-      if (r == 0.0 && x != 0.0) return 0;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0.0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
+      return FE_OK;
     case F_RADIANS:
       r = x * RADIANS_PER_DEGREE;
-      if (isinf(r) && !isinf(x)) return 0;
-      if (r == 0.0 && x != 0.0) return 0;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0.0) return FE_UNDERFLOW;
       *out = r;
-      return 1;
-    case F_ROUND: *out = rint(x); return 1;
-    case F_TRUNC: *out = x >= 0 ? floor(x) : -floor(-x); return 1;
-    case F_CEIL: *out = ceil(x); return 1;
-    case F_FLOOR: *out = floor(x); return 1;
-    case F_SIGN: *out = x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0; return 1;
-    case F_ABS: *out = fabs(x); return 1;
+      return FE_OK;
+    case F_ROUND: *out = rint(x); return FE_OK;
+    case F_TRUNC: *out = x >= 0 ? floor(x) : -floor(-x); return FE_OK;
+    case F_CEIL: *out = ceil(x); return FE_OK;
+    case F_FLOOR: *out = floor(x); return FE_OK;
+    case F_SIGN: *out = x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0; return FE_OK;
+    case F_ABS: *out = fabs(x); return FE_OK;
     case F_POW:
       if (isnan(x)) {
         *out = (isnan(y) || y != 0.0) ? NAN : 1.0;
-        return 1;
+        return FE_OK;
       }
       if (isnan(y)) {
         *out = x != 1.0 ? NAN : 1.0;
-        return 1;
+        return FE_OK;
       }
-      if (x == 0 && y < 0) return 0;
-      if (x < 0 && floor(y) != y) return 0;
+      if (x == 0 && y < 0) return FE_ZERO_NEGATIVE_POWER;
+      if (x < 0 && floor(y) != y) return FE_COMPLEX_POWER;
       if (isinf(y)) {
         double ax = fabs(x);
         if (ax == 1.0) r = 1.0;
@@ -620,35 +622,482 @@ static int float_compute(FloatOp op, double x, double y, double *out) {
         if (errno == EDOM || isnan(r)) {
           if (x == 0.0) r = 0.0;
           else if (fabs(x) == 1.0) r = 1.0;
-          else return 0;
+          else if (y >= 0.0 ? fabs(x) > 1.0 : fabs(x) < 1.0) return FE_OVERFLOW;
+          else return FE_UNDERFLOW;
         } else if (errno == ERANGE) {
-          return 0;
+          return r != 0.0 ? FE_OVERFLOW : FE_UNDERFLOW;
         } else {
-          if (isinf(r)) return 0;
-          if (r == 0.0 && x != 0.0) return 0;
+          if (isinf(r)) return FE_OVERFLOW;
+          if (r == 0.0 && x != 0.0) return FE_UNDERFLOW;
         }
       }
       *out = r;
-      return 1;
+      return FE_OK;
   }
   *out = NAN;
-  return 1;
+  return FE_OK;
 }
 
 static void float_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   for (int i = 0; i < argc; i++) {
     if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return; /* STRICT: NULL */
   }
-  const FloatFn *f = float_fn_of(ctx);
-  double x = 0, y = 0, r;
-  if (!f || !get_double(argv[0], &x) || (argc > 1 && !get_double(argv[1], &y)) ||
-      !float_compute(f->op, x, y, &r)) {
-    ask_js(ctx, argc, argv);
+  const FloatFn *f = (const FloatFn *)sqlite3_user_data(ctx);
+  double x = get_double(argv[0]), y = argc > 1 ? get_double(argv[1]) : 0, r = 0;
+  switch (float_compute(f->op, x, y, &r)) {
+    case FE_OK:
+      /* SQLite keeps a NaN REAL as NULL; float8 stores NaN as TEXT. */
+      if (isnan(r)) sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+      else sqlite3_result_double(ctx, r);
+      return;
+    case FE_OVERFLOW: RAISE(ctx, "22003", "value out of range: overflow"); return;
+    case FE_UNDERFLOW: RAISE(ctx, "22003", "value out of range: underflow"); return;
+    case FE_SQRT_NEGATIVE: RAISE(ctx, "2201F", "cannot take square root of a negative number"); return;
+    case FE_LOG_ZERO: RAISE(ctx, "2201E", "cannot take logarithm of zero"); return;
+    case FE_LOG_NEGATIVE: RAISE(ctx, "2201E", "cannot take logarithm of a negative number"); return;
+    case FE_INPUT_RANGE: RAISE(ctx, "22003", "input is out of range"); return;
+    case FE_ZERO_NEGATIVE_POWER: RAISE(ctx, "2201F", "zero raised to a negative power is undefined"); return;
+    default:
+      RAISE(ctx, "2201F", "a negative number raised to a non-integer power yields a complex result");
+      return;
+  }
+}
+
+/* --------------------------------------------------------- exact sum and avg */
+
+/*
+ * sum() and avg() of numeric and integer values, exact, with PostgreSQL's result scales, as
+ * window functions too. Values are accumulated as big integers at the largest scale seen so far,
+ * positive and negative ones apart (so that removing a row from a window frame is adding it to the
+ * other side); the number of values of each scale gives the result's scale.
+ */
+
+#define BIG_BASE 1000000000u
+
+typedef struct {
+  uint32_t *d; /* little-endian base-1e9 limbs */
+  int n;
+  int cap;
+} Big;
+
+static int big_reserve(Big *b, int n) {
+  if (n <= b->cap) return 1;
+  int cap = b->cap ? b->cap : 4;
+  while (cap < n) cap *= 2;
+  uint32_t *d = sqlite3_realloc64(b->d, (sqlite3_uint64)cap * sizeof(uint32_t));
+  if (!d) return 0;
+  b->d = d;
+  b->cap = cap;
+  return 1;
+}
+
+static void big_trim(Big *b) {
+  while (b->n > 0 && b->d[b->n - 1] == 0) b->n--;
+}
+
+static int big_cmp(const Big *a, const Big *b) {
+  if (a->n != b->n) return a->n < b->n ? -1 : 1;
+  for (int i = a->n - 1; i >= 0; i--) {
+    if (a->d[i] != b->d[i]) return a->d[i] < b->d[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+static int big_add(Big *a, const Big *b) {
+  int n = a->n > b->n ? a->n : b->n;
+  if (!big_reserve(a, n + 1)) return 0;
+  uint32_t carry = 0;
+  for (int i = 0; i < n; i++) {
+    uint64_t s = (uint64_t)(i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0) + carry;
+    a->d[i] = (uint32_t)(s % BIG_BASE);
+    carry = (uint32_t)(s / BIG_BASE);
+  }
+  a->n = n;
+  if (carry) a->d[a->n++] = carry;
+  return 1;
+}
+
+/* a -= b, for a >= b. */
+static void big_sub(Big *a, const Big *b) {
+  int64_t borrow = 0;
+  for (int i = 0; i < a->n; i++) {
+    int64_t s = (int64_t)a->d[i] - (i < b->n ? b->d[i] : 0) - borrow;
+    borrow = s < 0;
+    a->d[i] = (uint32_t)(s < 0 ? s + BIG_BASE : s);
+  }
+  big_trim(a);
+}
+
+static int big_mul_small(Big *a, uint32_t m) {
+  if (!big_reserve(a, a->n + 1)) return 0;
+  uint64_t carry = 0;
+  for (int i = 0; i < a->n; i++) {
+    uint64_t p = (uint64_t)a->d[i] * m + carry;
+    a->d[i] = (uint32_t)(p % BIG_BASE);
+    carry = p / BIG_BASE;
+  }
+  if (carry) a->d[a->n++] = (uint32_t)carry;
+  return 1;
+}
+
+static int big_mul_pow10(Big *a, int k) {
+  if (a->n == 0 || k <= 0) return 1;
+  int limbs = k / 9;
+  if (limbs) {
+    if (!big_reserve(a, a->n + limbs)) return 0;
+    memmove(a->d + limbs, a->d, (size_t)a->n * sizeof(uint32_t));
+    memset(a->d, 0, (size_t)limbs * sizeof(uint32_t));
+    a->n += limbs;
+  }
+  static const uint32_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+  return k % 9 ? big_mul_small(a, p10[k % 9]) : 1;
+}
+
+/* a /= d; returns the remainder. */
+static uint64_t big_div_u64(Big *a, uint64_t d) {
+  unsigned __int128 rem = 0;
+  for (int i = a->n - 1; i >= 0; i--) {
+    unsigned __int128 cur = rem * BIG_BASE + a->d[i];
+    a->d[i] = (uint32_t)(cur / d);
+    rem = cur % d;
+  }
+  big_trim(a);
+  return (uint64_t)rem;
+}
+
+static int big_set_digits(Big *b, const char *digits, int len) {
+  b->n = 0;
+  if (!big_reserve(b, len / 9 + 1)) return 0;
+  for (int end = len; end > 0; end -= 9) {
+    int start = end > 9 ? end - 9 : 0;
+    uint32_t limb = 0;
+    for (int i = start; i < end; i++) limb = limb * 10 + (uint32_t)(digits[i] - '0');
+    b->d[b->n++] = limb;
+  }
+  big_trim(b);
+  return 1;
+}
+
+/* The decimal digits of a magnitude ("0" for zero), sqlite3_malloc'd. */
+static char *big_digits(const Big *a) {
+  char *s = sqlite3_malloc64((sqlite3_uint64)a->n * 9 + 2);
+  if (!s) return 0;
+  if (a->n == 0) {
+    strcpy(s, "0");
+    return s;
+  }
+  int len = sprintf(s, "%u", a->d[a->n - 1]);
+  for (int i = a->n - 2; i >= 0; i--) len += sprintf(s + len, "%09u", a->d[i]);
+  return s;
+}
+
+typedef struct {
+  Big pos, neg;
+  int scale;          /* the accumulators' scale */
+  int64_t n;          /* finite values */
+  int64_t nan, pinf, ninf;
+  int64_t *scales;    /* finite values by display scale */
+  int nscales;
+  Big tmp;
+} Agg;
+
+#define MAX_DSCALE 0x3fff
+
+/* A value read as a decimal: its kind, and for a finite one its digits (no leading zeros), scale, sign. */
+typedef struct {
+  int kind;
+  int neg;
+  int scale;
+  int ndigits;
+  char *digits; /* buf or heap */
+  char buf[512];
+} Reading;
+
+/* Reads a value; 0 when it does not fit numeric's format or memory runs out (*nomem set). */
+static int read_decimal(sqlite3_value *v, Reading *r, int *nomem) {
+  const char *text;
+  char num[64];
+  r->digits = r->buf;
+  r->kind = NUM_NAN;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER:
+      sqlite3_snprintf((int)sizeof num, num, "%lld", sqlite3_value_int64(v));
+      text = num;
+      break;
+    case SQLITE_FLOAT: {
+      double x = sqlite3_value_double(v);
+      if (isnan(x)) return 1;
+      if (isinf(x)) {
+        r->kind = x > 0 ? NUM_PINF : NUM_NINF;
+        return 1;
+      }
+      /* The shortest digits that read back as the same double. */
+      for (int p = 15; p <= 17; p++) {
+        snprintf(num, sizeof num, "%.*g", p, x);
+        if (strtod(num, 0) == x) break;
+      }
+      text = num;
+      break;
+    }
+    case SQLITE_TEXT:
+      text = (const char *)sqlite3_value_text(v);
+      if (!text) return 1;
+      break;
+    default:
+      return 1;
+  }
+  Dec d;
+  parse_dec(text, (int)strlen(text), &d);
+  r->kind = d.kind == NUM_OTHER ? NUM_NAN : d.kind;
+  if (d.kind != NUM_FINITE) return 1;
+  r->neg = d.neg && !d.zero;
+  /* Significant digits, fractional digits and exponent. */
+  const char *p = text;
+  while (is_space(*p) || *p == '+' || *p == '-') p++;
+  const char *start = p;
+  long long len = 0, frac = 0, ex = 0;
+  int dot = 0;
+  for (; *p && *p != 'e' && *p != 'E' && !is_space(*p); p++) {
+    if (*p == '.') {
+      dot = 1;
+      continue;
+    }
+    if (len > 0 || *p != '0') len++;
+    if (dot) frac++;
+  }
+  if (*p == 'e' || *p == 'E') ex = strtoll(p + 1, 0, 10);
+  long long scale = frac - ex;
+  long long pad = scale < 0 && len > 0 ? -scale : 0;
+  if (scale < 0) scale = 0;
+  if (scale > MAX_DSCALE || len + pad - scale > 0x8000 * 4) return 0;
+  if ((size_t)(len + pad + 1) > sizeof r->buf) {
+    r->digits = sqlite3_malloc64((sqlite3_uint64)(len + pad + 1));
+    if (!r->digits) {
+      r->digits = r->buf;
+      *nomem = 1;
+      return 0;
+    }
+  }
+  long long n = 0;
+  for (p = start; *p && *p != 'e' && *p != 'E' && !is_space(*p); p++) {
+    if (*p == '.') continue;
+    if (n > 0 || *p != '0') r->digits[n++] = *p;
+  }
+  memset(r->digits + n, '0', (size_t)pad);
+  n += pad;
+  r->digits[n] = 0;
+  r->ndigits = (int)n;
+  r->scale = (int)scale;
+  return 1;
+}
+
+static void agg_fail(sqlite3_context *ctx, int nomem) {
+  if (nomem) sqlite3_result_error_nomem(ctx);
+  else RAISE(ctx, "22003", "value overflows numeric format");
+}
+
+static void agg_update(sqlite3_context *ctx, sqlite3_value **argv, int remove) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  Agg *a = sqlite3_aggregate_context(ctx, sizeof(Agg));
+  if (!a) {
+    sqlite3_result_error_nomem(ctx);
     return;
   }
-  /* SQLite keeps a NaN REAL as NULL; float8 stores NaN as TEXT. */
-  if (isnan(r)) sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
-  else sqlite3_result_double(ctx, r);
+  Reading r;
+  int nomem = 0;
+  int ok = read_decimal(argv[0], &r, &nomem);
+  int delta = remove ? -1 : 1;
+  if (!ok) {
+    agg_fail(ctx, nomem);
+  } else if (r.kind == NUM_NAN) {
+    a->nan += delta;
+  } else if (r.kind == NUM_PINF) {
+    a->pinf += delta;
+  } else if (r.kind == NUM_NINF) {
+    a->ninf += delta;
+  } else {
+    int good = 1;
+    if (r.scale > a->scale) {
+      good = big_mul_pow10(&a->pos, r.scale - a->scale) && big_mul_pow10(&a->neg, r.scale - a->scale);
+      a->scale = r.scale;
+    }
+    if (good && r.scale >= a->nscales) {
+      int n = r.scale + 1;
+      int64_t *sc = sqlite3_realloc64(a->scales, (sqlite3_uint64)n * sizeof(int64_t));
+      if (sc) {
+        memset(sc + a->nscales, 0, (size_t)(n - a->nscales) * sizeof(int64_t));
+        a->scales = sc;
+        a->nscales = n;
+      } else {
+        good = 0;
+      }
+    }
+    good = good && big_set_digits(&a->tmp, r.digits, r.ndigits) && big_mul_pow10(&a->tmp, a->scale - r.scale) &&
+           big_add(r.neg != remove ? &a->neg : &a->pos, &a->tmp);
+    if (!good) {
+      agg_fail(ctx, 1);
+    } else {
+      a->scales[r.scale] += delta;
+      a->n += delta;
+    }
+  }
+  if (r.digits != r.buf) sqlite3_free(r.digits);
+}
+
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  agg_update(ctx, argv, 0);
+}
+
+static void agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  agg_update(ctx, argv, 1);
+}
+
+/* Weight and first digit of base 10000 of digits * 10^-scale, as select_div_scale reads them. */
+static void nbase_lead(const char *digits, int scale, int *weight, int *first) {
+  int len = (int)strlen(digits);
+  if (len == 1 && digits[0] == '0') {
+    *weight = 0;
+    *first = 0;
+    return;
+  }
+  int e10 = len - 1 - scale;
+  int w = e10 >= 0 ? e10 / 4 : -((-e10 + 3) / 4);
+  int k = e10 - 4 * w; /* the first group has k + 1 digits */
+  int f = 0;
+  for (int i = 0; i <= k; i++) f = f * 10 + (i < len ? digits[i] - '0' : 0);
+  *weight = w;
+  *first = f;
+}
+
+/* Formats neg, digits and scale as numeric_out does; sqlite3_malloc'd. */
+static char *format_decimal(int neg, const char *digits, int scale) {
+  int len = (int)strlen(digits);
+  int zero = len == 1 && digits[0] == '0';
+  int intlen = len > scale ? len - scale : 0;
+  char *s = sqlite3_malloc64((sqlite3_uint64)len + (sqlite3_uint64)scale + 4);
+  if (!s) return 0;
+  char *p = s;
+  if (neg && !zero) *p++ = '-';
+  if (intlen == 0) *p++ = '0';
+  else {
+    memcpy(p, digits, (size_t)intlen);
+    p += intlen;
+  }
+  if (scale > 0) {
+    *p++ = '.';
+    int lead = scale - (len - intlen);
+    if (zero) lead = scale;
+    for (int i = 0; i < lead; i++) *p++ = '0';
+    if (!zero) {
+      memcpy(p, digits + intlen, (size_t)(len - intlen));
+      p += len - intlen;
+    }
+  }
+  *p = 0;
+  return s;
+}
+
+static void agg_result(sqlite3_context *ctx, int avg) {
+  Agg *a = sqlite3_aggregate_context(ctx, 0);
+  if (!a || a->n + a->nan + a->pinf + a->ninf == 0) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  if (a->nan > 0 || (a->pinf > 0 && a->ninf > 0)) {
+    sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+    return;
+  }
+  if (a->pinf > 0 || a->ninf > 0) {
+    sqlite3_result_text(ctx, a->pinf > 0 ? "Infinity" : "-Infinity", -1, SQLITE_STATIC);
+    return;
+  }
+  int dscale = 0;
+  for (int s = a->nscales - 1; s >= 0; s--) {
+    if (a->scales[s] > 0) {
+      dscale = s;
+      break;
+    }
+  }
+  /* |pos - neg| and its sign. */
+  Big r = {0, 0, 0};
+  int c = big_cmp(&a->pos, &a->neg);
+  const Big *big = c >= 0 ? &a->pos : &a->neg, *small = c >= 0 ? &a->neg : &a->pos;
+  int ok = big_reserve(&r, big->n + 1);
+  if (ok) {
+    memcpy(r.d, big->d, (size_t)big->n * sizeof(uint32_t));
+    r.n = big->n;
+    big_sub(&r, small);
+  }
+  int neg = c < 0;
+  char *digits = ok ? big_digits(&r) : 0;
+  char *out = 0;
+  if (digits) {
+    /* Drop the digits below the result's scale: they are zeros. */
+    int len = (int)strlen(digits), drop = a->scale - dscale;
+    if (drop >= len) strcpy(digits, "0");
+    else if (drop > 0) digits[len - drop] = 0;
+    if (!avg) {
+      out = format_decimal(neg, digits, dscale);
+    } else {
+      /* sum / n at select_div_scale's scale, rounded half away from zero. */
+      char count[32];
+      sqlite3_snprintf((int)sizeof count, count, "%lld", (long long)a->n);
+      int w1, f1, w2, f2;
+      nbase_lead(digits, dscale, &w1, &f1);
+      nbase_lead(count, 0, &w2, &f2);
+      int qweight = w1 - w2 - (f1 <= f2 ? 1 : 0);
+      int rscale = 16 - qweight * 4;
+      if (rscale < dscale) rscale = dscale;
+      if (rscale < 0) rscale = 0;
+      if (rscale > 1000) rscale = 1000;
+      Big q = {0, 0, 0};
+      if (big_set_digits(&q, digits, (int)strlen(digits)) && big_mul_pow10(&q, rscale - dscale)) {
+        uint64_t n = (uint64_t)a->n;
+        uint64_t rem = big_div_u64(&q, n);
+        Big one = {0, 0, 0};
+        uint32_t one_limb = 1;
+        one.d = &one_limb;
+        one.n = 1;
+        if (rem >= n - rem && !big_add(&q, &one)) q.n = -1;
+        if (q.n >= 0) {
+          char *qd = big_digits(&q);
+          if (qd) {
+            out = format_decimal(neg, qd, rscale);
+            sqlite3_free(qd);
+          }
+        }
+      }
+      sqlite3_free(q.d);
+    }
+    sqlite3_free(digits);
+  }
+  sqlite3_free(r.d);
+  if (out) sqlite3_result_text(ctx, out, -1, sqlite3_free);
+  else sqlite3_result_error_nomem(ctx);
+}
+
+static void agg_free(Agg *a) {
+  if (!a) return;
+  sqlite3_free(a->pos.d);
+  sqlite3_free(a->neg.d);
+  sqlite3_free(a->tmp.d);
+  sqlite3_free(a->scales);
+  memset(a, 0, sizeof *a);
+}
+
+static void sum_value(sqlite3_context *ctx) { agg_result(ctx, 0); }
+static void avg_value(sqlite3_context *ctx) { agg_result(ctx, 1); }
+
+static void sum_final(sqlite3_context *ctx) {
+  agg_result(ctx, 0);
+  agg_free(sqlite3_aggregate_context(ctx, 0));
+}
+
+static void avg_final(sqlite3_context *ctx) {
+  agg_result(ctx, 1);
+  agg_free(sqlite3_aggregate_context(ctx, 0));
 }
 
 /* ------------------------------------------------------------------ setup */
@@ -660,13 +1109,17 @@ int tenantgres_register_numeric(sqlite3 *db) {
   for (size_t i = 0; i < sizeof int_fns / sizeof int_fns[0]; i++) {
     const IntFn *f = &int_fns[i];
     int nargs = f->op == OP_NEG || f->op == OP_ABS ? 1 : 2;
-    rc = sqlite3_create_function(db, f->name, nargs, flags, (void *)f->name, int_call, 0, 0);
+    rc = sqlite3_create_function(db, f->name, nargs, flags, (void *)f, int_call, 0, 0);
     if (rc != SQLITE_OK) return rc;
   }
   for (size_t i = 0; i < sizeof float_fns / sizeof float_fns[0]; i++) {
     const FloatFn *f = &float_fns[i];
-    rc = sqlite3_create_function(db, f->name, f->nargs, flags, (void *)f->name, float_call, 0, 0);
+    rc = sqlite3_create_function(db, f->name, f->nargs, flags, (void *)f, float_call, 0, 0);
     if (rc != SQLITE_OK) return rc;
   }
-  return SQLITE_OK;
+  rc = sqlite3_create_window_function(db, "pg_numeric_sum", 1, flags, 0, agg_step, sum_final, sum_value,
+                                      agg_inverse, 0);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_window_function(db, "pg_numeric_avg", 1, flags, 0, agg_step, avg_final, avg_value,
+                                        agg_inverse, 0);
 }

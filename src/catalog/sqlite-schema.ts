@@ -1,7 +1,24 @@
 import type Database from "better-sqlite3";
-import { DEFAULTS, isMetadataTable, SEQUENCES } from "../sql/metadata.js";
+import {
+  COMMENTS,
+  DEFAULTS,
+  ENUM_LABELS,
+  IDENTITY,
+  isMetadataTable,
+  SEQUENCES,
+  TYPES,
+} from "../sql/metadata.js";
 import { parseSql } from "../sql/parse.js";
-import type { ColumnInfo, IndexInfo, RelationInfo, SchemaView, SequenceInfo } from "../sql/schema.js";
+import type {
+  ColumnInfo,
+  CommentInfo,
+  EnumInfo,
+  IndexInfo,
+  RelationInfo,
+  SchemaView,
+  SequenceInfo,
+} from "../sql/schema.js";
+import { quoteString } from "../sql/sqlite-text.js";
 import { parseDeclaredType, typeByName } from "../types/registry.js";
 import { assignOids, hashOid } from "./stable-oid.js";
 import { constraintNames } from "./table-ddl.js";
@@ -12,6 +29,9 @@ export class SqliteSchema implements SchemaView {
   private readonly idx = new Map<string, IndexInfo>();
   private readonly seqs = new Map<string, SequenceInfo>();
   private readonly metadata = new Set<string>();
+  private readonly enums = new Map<string, EnumInfo>();
+  private readonly enumOids = new Map<number, EnumInfo>();
+  private readonly comment: CommentInfo[] = [];
 
   constructor(
     db: Database.Database,
@@ -31,22 +51,51 @@ export class SqliteSchema implements SchemaView {
         }[])
       : [];
     const sequences = this.metadata.has(SEQUENCES)
-      ? (db.prepare(`SELECT name, owned_by AS ownedBy FROM ${SEQUENCES}`).all() as {
-          name: string;
-          ownedBy: string | null;
-        }[])
+      ? (db.prepare(`SELECT * FROM ${SEQUENCES}`).safeIntegers(true).all() as SequenceRow[])
+      : [];
+    const types = this.metadata.has(TYPES)
+      ? (db.prepare(`SELECT name FROM ${TYPES} WHERE kind = 'e'`).all() as { name: string }[])
       : [];
     const visible = objects.filter((o) => !isMetadataTable(o.tbl));
     const oids = assignOids([
       ...visible.map((o) => ({ kind: "rel", name: o.name })),
       ...sequences.map((s) => ({ kind: "rel", name: s.name })),
+      ...types.flatMap((t) => [
+        { kind: "type", name: t.name },
+        { kind: "type", name: `_${t.name}` },
+      ]),
     ]);
     for (const s of sequences) {
       this.seqs.set(s.name, {
         name: s.name,
         oid: oids.get(`rel:${s.name}`)!,
-        ownedBy: s.ownedBy ?? undefined,
+        ownedBy: s.owned_by ?? undefined,
+        typeOid: Number(s.type_oid),
+        start: s.start_value,
+        increment: s.increment,
+        min: s.min_value,
+        max: s.max_value,
+        cache: s.cache,
+        cycle: s.cycle === 1n,
       });
+    }
+    this.readEnums(db, types, oids);
+    const identity = this.metadata.has(IDENTITY)
+      ? (db.prepare(`SELECT table_name AS t, column_name AS c, kind, sequence FROM ${IDENTITY}`).all() as {
+          t: string;
+          c: string;
+          kind: "a" | "d";
+          sequence: string;
+        }[])
+      : [];
+    if (this.metadata.has(COMMENTS)) {
+      const rows = db.prepare(`SELECT kind, name, sub, comment FROM ${COMMENTS}`).all() as {
+        kind: CommentInfo["kind"];
+        name: string;
+        sub: string;
+        comment: string;
+      }[];
+      for (const r of rows) this.comment.push({ ...r, sub: r.sub === "" ? undefined : r.sub });
     }
     for (const o of visible) {
       if (o.type !== "table" && o.type !== "view") continue;
@@ -56,11 +105,20 @@ export class SqliteSchema implements SchemaView {
         o.type === "view" ? "view" : "table",
         oids.get(`rel:${o.name}`)!,
         o.sql,
+        (declared) => this.enumOfDeclared(declared),
       );
       for (const d of defaults)
         if (d.t === o.name) {
           const col = rel.column(d.c);
           if (col) col.defaultExpr = d.expr;
+        }
+      for (const d of identity)
+        if (d.t === o.name) {
+          const col = rel.column(d.c);
+          if (!col) continue;
+          col.identity = d.kind;
+          col.identitySequence = d.sequence;
+          col.defaultExpr = `nextval(${quoteString(quoteIdentIfNeeded(d.sequence))}::regclass)`;
         }
       this.rels.set(o.name, rel);
       for (const index of readIndexes(db, rel, o.sql))
@@ -102,7 +160,126 @@ export class SqliteSchema implements SchemaView {
   hasMetadata(table: string): boolean {
     return this.metadata.has(table);
   }
+
+  enumType(name: string): EnumInfo | undefined {
+    return this.enums.get(name);
+  }
+
+  enumByOid(oid: number): EnumInfo | undefined {
+    return this.enumOids.get(oid);
+  }
+
+  enumTypes(): Iterable<EnumInfo> {
+    return this.enums.values();
+  }
+
+  comments(): Iterable<CommentInfo> {
+    return this.comment;
+  }
+
+  private readEnums(db: Database.Database, types: { name: string }[], oids: Map<string, number>): void {
+    if (types.length === 0) return;
+    const labels = this.metadata.has(ENUM_LABELS)
+      ? (db
+          .prepare(`SELECT type_name AS t, label, sort_order AS o FROM ${ENUM_LABELS} ORDER BY sort_order`)
+          .all() as { t: string; label: string; o: number }[])
+      : [];
+    for (const t of types) {
+      const info: EnumInfo = {
+        name: t.name,
+        oid: oids.get(`type:${t.name}`)!,
+        arrayOid: oids.get(`type:_${t.name}`)!,
+        labels: labels
+          .filter((l) => l.t === t.name)
+          .map((l) => ({ label: l.label, sortOrder: l.o, oid: hashOid("enum", `${t.name}.${l.label}`) })),
+      };
+      this.enums.set(t.name, info);
+      this.enumOids.set(info.oid, info);
+    }
+  }
+
+  /** An enum column's declared type is its type name followed by "text" (TEXT affinity). */
+  private enumOfDeclared(declared: string): EnumInfo | undefined {
+    if (this.enums.size === 0) return undefined;
+    const m = /^\s*(?:"((?:[^"]|"")+)"|([^\s"]+))\s+text\s*$/i.exec(declared);
+    if (!m) return undefined;
+    return this.enums.get(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]!);
+  }
 }
+
+interface SequenceRow {
+  name: string;
+  type_oid: bigint;
+  start_value: bigint;
+  increment: bigint;
+  min_value: bigint;
+  max_value: bigint;
+  cache: bigint;
+  cycle: bigint;
+  owned_by: string | null;
+}
+
+/** An identifier as PostgreSQL's quote_ident writes it (regclass output): quoted only when needed. */
+export function quoteIdentIfNeeded(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * A qualified name as PostgreSQL reads regclass input or a name list: dot-separated identifiers,
+ * unquoted ones folded to lower case, quoted ones kept (with "" for "). Undefined if malformed.
+ */
+export function splitQualifiedName(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let i = 0;
+  const s = text.trim();
+  for (;;) {
+    if (s[i] === '"') {
+      let out = "";
+      i++;
+      for (;;) {
+        if (i >= s.length) return undefined;
+        if (s[i] === '"') {
+          if (s[i + 1] === '"') {
+            out += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        out += s[i++];
+      }
+      if (out === "") return undefined;
+      parts.push(out);
+    } else {
+      const m = /^[^."\s]+/.exec(s.slice(i));
+      if (!m) return undefined;
+      parts.push(m[0].replace(/[A-Z]/g, (c) => c.toLowerCase()));
+      i += m[0].length;
+    }
+    if (i === s.length) return parts;
+    if (s[i] !== ".") return undefined;
+    i++;
+  }
+}
+
+/** Keywords quote_ident quotes (PostgreSQL's reserved and type/function-name keywords), the common ones. */
+const RESERVED = new Set(
+  (
+    "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate " +
+    "collation column concurrently constraint create cross current_catalog current_date current_role " +
+    "current_schema current_time current_timestamp current_user default deferrable desc distinct do else " +
+    "end except false fetch for foreign freeze from full grant group having ilike in initially inner " +
+    "intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not " +
+    "notnull null offset on only or order outer overlaps placing primary references returning right select " +
+    "session_user similar some symmetric system_user table tablesample then to trailing true union unique " +
+    "user using variadic verbose when where window with between bigint bit boolean char character coalesce " +
+    "dec decimal exists extract float greatest grouping inout int integer interval least national nchar " +
+    "none normalize nullif numeric out overlay position precision real row setof smallint substring time " +
+    "timestamp treat trim values varchar xmlattributes xmlconcat xmlelement xmlexists xmlforest " +
+    "xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable"
+  ).split(" "),
+);
 
 const SQLITE_TYPE_NAMES = new Set(["", "INTEGER", "INT", "REAL", "BLOB", "NUMERIC", "DOUBLE", "FLOAT"]);
 
@@ -142,13 +319,17 @@ function readRelation(
   kind: "table" | "view",
   oid: number,
   sql: string | null,
+  enumOf: (declared: string) => EnumInfo | undefined,
 ): RelationInfo {
   const info = db.prepare(`SELECT * FROM pragma_table_xinfo(?)`).all(name) as XInfo[];
   const columns: ColumnInfo[] = info
     .filter((c) => c.hidden === 0 || c.hidden === 2 || c.hidden === 3)
     .map((c, i) => {
-      const type = typeOfDeclared(c.type);
-      return {
+      // Built-in type names come first, as pg_catalog does in the search path.
+      const builtin = SQLITE_TYPE_NAMES.has(c.type.toUpperCase()) ? undefined : parseDeclaredType(c.type);
+      const enumType = builtin ? undefined : enumOf(c.type);
+      const type = builtin ?? (enumType ? { oid: enumType.oid, typmod: -1 } : typeOfDeclared(c.type));
+      const col: ColumnInfo = {
         name: c.name,
         attnum: i + 1,
         typeOid: type.oid,
@@ -156,6 +337,8 @@ function readRelation(
         notNull: c.notnull === 1,
         sqliteDefault: c.dflt_value ?? undefined,
       };
+      if (c.hidden === 2 || c.hidden === 3) col.generated = true;
+      return col;
     });
   const byName = new Map(columns.map((c) => [c.name, c]));
   const pk = info
@@ -208,6 +391,7 @@ function readRelation(
     primaryKey: pk.length ? pk : undefined,
     uniqueKeys,
     foreignKeys,
+    sql: sql ?? undefined,
   };
 }
 
@@ -219,6 +403,7 @@ function readIndexes(db: Database.Database, rel: RelationInfo, sql: string | nul
     unique: number;
     origin: string;
   }[];
+  const indexSql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
   const names = sql ? constraintNames(sql) : undefined;
   const out: IndexInfo[] = [];
   // pragma_index_list lists the most recently created first; constraint indexes are numbered in order.
@@ -228,7 +413,8 @@ function readIndexes(db: Database.Database, rel: RelationInfo, sql: string | nul
       db.prepare("SELECT name FROM pragma_index_info(?)").all(ix.name) as { name: string | null }[]
     ).map((c) => c.name ?? "expr");
     if (ix.origin === "c") {
-      out.push({ name: ix.name, table: rel.name, unique: ix.unique === 1, columns });
+      const sql = (indexSql.get(ix.name) as { sql: string | null } | undefined)?.sql ?? undefined;
+      out.push({ name: ix.name, table: rel.name, unique: ix.unique === 1, columns, sql });
       continue;
     }
     const i = auto.indexOf(ix);

@@ -27,6 +27,10 @@ export function isSqliteError(e: unknown): e is SqliteErrorLike {
  */
 export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgError | undefined {
   const m = e.message;
+  const raised = RAISED.exec(m);
+  if (raised) {
+    return PgError.fromFields({ severity: "ERROR", code: raised[1]!, message: raised[2]! });
+  }
   switch (e.code) {
     case "SQLITE_CONSTRAINT_UNIQUE":
     case "SQLITE_CONSTRAINT_PRIMARYKEY": {
@@ -94,6 +98,9 @@ export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgErro
       return undefined;
   }
 }
+
+/** An error a native SQL function raised in PostgreSQL's terms: "pg:<SQLSTATE>:<message>". */
+const RAISED = /^pg:([0-9A-Z]{5}):(.*)$/s;
 
 function uniqueConstraintName(message: string, schema: SchemaView): string {
   const byIndex = /failed: index '([^']+)'/.exec(message)?.[1];

@@ -70,10 +70,10 @@ export class Connection {
         const name = m?.[2];
         if (!name || this.tried.has(name)) throw e;
         this.tried.add(name);
+        // A missing "table" may be a set-returning function (a table-valued function) or a catalog relation.
         const found =
-          m[1] === "function"
-            ? registerFunctionNamed(this.db, name, this.registered)
-            : registerCatalogTable(this.db, name, sessionCatalog);
+          registerFunctionNamed(this.db, name, this.registered) ||
+          (m[1] === "table" && registerCatalogTable(this.db, name, sessionCatalog));
         if (!found) throw e;
       }
     }

@@ -1,3 +1,4 @@
+import { regOidFromName } from "../catalog/regtypes.js";
 import { SqliteSchema } from "../catalog/sqlite-schema.js";
 import { PgError } from "../errors/pg-error.js";
 import * as encode from "../protocol/encode.js";
@@ -186,6 +187,10 @@ export class EngineSession {
       msg.params,
       this.ctx.formatContext(),
       st.name,
+      (type, name) =>
+        this.ctx.catalogSchema
+          ? regOidFromName(type, name, this.ctx.catalogSchema, this.ctx.user)
+          : undefined,
     );
     this.closePortal(msg.portal);
     const portal: Portal = {
@@ -325,6 +330,11 @@ export class EngineSession {
   private fail(e: unknown, out: Output): void {
     const s = this.ctx;
     reportError(out, e, this.onError);
+    // A table rebuild that failed midway may leave its connection settings on.
+    if (s.conn?.inTransaction) {
+      s.conn.db.pragma("defer_foreign_keys = OFF");
+      s.conn.db.pragma("legacy_alter_table = OFF");
+    }
     if (s.implicit) {
       // The implicit transaction rolls back, and its portals with it.
       for (const [name, p] of [...this.portals]) if (p.rows) this.closePortal(name);

@@ -22,5 +22,6 @@ export function sendNotice(
   code = "00000",
   severity: "NOTICE" | "WARNING" = "NOTICE",
 ): void {
-  encode.noticeResponse(out.w, { severity, code, message });
+  // A plan's notices are one per line, each its own NoticeResponse.
+  for (const line of message.split("\n")) encode.noticeResponse(out.w, { severity, code, message: line });
 }

@@ -51,6 +51,7 @@ export async function runPlan(
   };
   switch (plan.kind) {
     case "query":
+      if (plan.needsNoTransaction) noTransactionBlock(plan.needsNoTransaction);
       if (plan.notice && !portal.rows) sendNotice(out, plan.notice);
       if (plan.constant && !portal.rows && !portal.done) prefetchConstant(s, portal, plan);
       if (opts.describe && plan.returnsRows)

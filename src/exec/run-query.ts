@@ -1,3 +1,4 @@
+import { regNameFromOid } from "../catalog/regtypes.js";
 import { PgError } from "../errors/pg-error.js";
 import { fromSqliteError, isSqliteError } from "../errors/sqlite-error.js";
 import { clockMicros, enterSession } from "../functions/runtime.js";
@@ -216,7 +217,9 @@ async function sendRows(
   out: Output,
   maxRows: number,
 ): Promise<void> {
-  const encoders = valueEncoders(plan.columns, portal.resultFormats, s.formatContext());
+  const encoders = valueEncoders(plan.columns, portal.resultFormats, s.formatContext(), (type, oid) =>
+    regNameFromOid(type, oid, s.catalogSchema, s.user),
+  );
   const rows = portal.rows!;
   const source = portal.source;
   const n = encoders.length;

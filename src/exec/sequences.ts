@@ -1,8 +1,11 @@
 import type Database from "better-sqlite3";
+import { splitQualifiedName } from "../catalog/sqlite-schema.js";
 import { PgError } from "../errors/pg-error.js";
 import { SEQUENCES } from "../sql/metadata.js";
 
 interface SequenceState {
+  /** The row's epoch (its rowid): changed by a restart or when the sequence is made again. */
+  epoch: bigint;
   increment: bigint;
   min: bigint;
   max: bigint;
@@ -24,7 +27,7 @@ export class SequenceStore {
   /** Loads (or refreshes) the sequences; in-memory values that are ahead are kept. */
   load(db: Database.Database, hasTable = tableExists(db)): void {
     const rows = hasTable
-      ? (db.prepare(`SELECT * FROM ${SEQUENCES}`).safeIntegers(true).all() as Record<
+      ? (db.prepare(`SELECT rowid AS epoch, * FROM ${SEQUENCES}`).safeIntegers(true).all() as Record<
           string,
           bigint | string | null
         >[])
@@ -34,6 +37,7 @@ export class SequenceStore {
       const name = r.name as string;
       seen.add(name);
       const loaded: SequenceState = {
+        epoch: r.epoch as bigint,
         increment: r.increment as bigint,
         min: r.min_value as bigint,
         max: r.max_value as bigint,
@@ -44,7 +48,9 @@ export class SequenceStore {
       const old = this.states.get(name);
       if (
         old?.isCalled &&
-        (loaded.increment > 0n ? old.lastValue > loaded.lastValue : old.lastValue < loaded.lastValue)
+        old.epoch === loaded.epoch &&
+        ((loaded.increment > 0n ? old.lastValue > loaded.lastValue : old.lastValue < loaded.lastValue) ||
+          (old.lastValue === loaded.lastValue && !loaded.isCalled))
       ) {
         loaded.lastValue = old.lastValue;
         loaded.isCalled = true;
@@ -55,10 +61,24 @@ export class SequenceStore {
   }
 
   has(name: string): boolean {
-    return this.states.has(name);
+    return this.states.has(this.resolve(name));
+  }
+
+  /**
+   * The sequence a regclass text names: as stored, or read as PostgreSQL reads a possibly
+   * qualified, possibly quoted name (`public.s`, `"MySeq"`, `MySeq` is `myseq`).
+   */
+  resolve(name: string): string {
+    if (this.states.has(name)) return name;
+    const parts = splitQualifiedName(name);
+    if (!parts) return name;
+    if (parts.length === 2 && parts[0] !== "public") return name;
+    if (parts.length > 2) return name;
+    return parts.at(-1)!;
   }
 
   nextval(name: string): bigint {
+    name = this.resolve(name);
     const s = this.state(name);
     let next = s.isCalled ? s.lastValue + s.increment : s.lastValue;
     if (next > s.max || next < s.min) {
@@ -78,6 +98,7 @@ export class SequenceStore {
   }
 
   setval(name: string, value: bigint, isCalled: boolean): bigint {
+    name = this.resolve(name);
     const s = this.state(name);
     if (value < s.min || value > s.max) {
       throw new PgError(

@@ -97,6 +97,16 @@ export class Settings {
 }
 
 /** The SessionRuntime functions inside SQLite see while a statement of this session runs. */
+/**
+ * Transaction numbers: increasing across sessions and, being seeded from the clock, across
+ * restarts too (SQLite has no transaction IDs of its own).
+ */
+let lastTransactionId = BigInt(Date.now()) * 1000n;
+function nextTransactionId(): bigint {
+  lastTransactionId += 1n;
+  return lastTransactionId;
+}
+
 export class SessionContext implements SessionRuntime {
   transactionStart = 0n;
   statementStart = 0n;
@@ -156,6 +166,7 @@ export class SessionContext implements SessionRuntime {
   }
 
   nextval(name: string): bigint {
+    name = this.tenant.sequences.resolve(name);
     const v = this.tenant.sequences.nextval(name);
     this.currvals.set(name, v);
     this.lastSequence = name;
@@ -163,6 +174,7 @@ export class SessionContext implements SessionRuntime {
   }
 
   currval(name: string): bigint {
+    name = this.tenant.sequences.resolve(name);
     const v = this.currvals.get(name);
     if (v === undefined) {
       if (!this.tenant.sequences.has(name))
@@ -176,6 +188,7 @@ export class SessionContext implements SessionRuntime {
   }
 
   setval(name: string, value: bigint, isCalled: boolean): bigint {
+    name = this.tenant.sequences.resolve(name);
     const v = this.tenant.sequences.setval(name, value, isCalled);
     if (isCalled) this.currvals.set(name, v);
     return v;
@@ -187,6 +200,16 @@ export class SessionContext implements SessionRuntime {
   catalog(): CatalogContext {
     if (!this.catalogSchema) throw new Error("no schema for the catalog");
     return { schema: this.catalogSchema, database: this.database, user: this.user };
+  }
+
+  /** The number txid_current() reported in this transaction. */
+  txid: bigint | undefined;
+
+  transactionId(): bigint {
+    if (this.txid !== undefined) return this.txid;
+    const id = nextTransactionId();
+    if (this.conn?.inTransaction) this.txid = id;
+    return id;
   }
 
   /** NOTIFYs of the current transaction, delivered when it commits. */

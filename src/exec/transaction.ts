@@ -52,6 +52,7 @@ export function finish(s: SessionContext, commit: boolean): void {
 
 export function afterTransaction(s: SessionContext): void {
   s.pendingNotifies = [];
+  s.txid = undefined;
   s.failed = false;
   s.implicit = false;
   s.transactionStart = 0n;

@@ -1,11 +1,14 @@
+import { isRegType } from "../catalog/regtypes.js";
 import { PgError } from "../errors/pg-error.js";
 import type { FieldDescription, FormatCode } from "../protocol/messages.js";
 import type { Writer } from "../protocol/writer.js";
+import { OID as OID_TYPE } from "../sql/oids.js";
 import type { ResultColumn } from "../sql/plan.js";
 import { codecFor } from "../types/codecs.js";
 import type { FormatContext } from "../types/format-context.js";
 import { typeByOid } from "../types/registry.js";
 import type { SqliteValue } from "../types/sqlite-value.js";
+import type { TypeCodec } from "../types/type-codec.js";
 
 /** Conversion between SQLite values and the wire: result columns out, parameters in. */
 
@@ -45,9 +48,11 @@ export function valueEncoders(
   columns: readonly ResultColumn[],
   formats: readonly FormatCode[],
   ctx: FormatContext,
+  /** Names of objects that regclass, regtype, ... values denote. */
+  regName?: (type: number, oid: number) => string,
 ): ValueEncoder[] {
   return columns.map((c, i) => {
-    const codec = codecFor(c.type.oid);
+    const codec = isRegType(c.type.oid) ? regCodec(c.type.oid, regName) : codecFor(c.type.oid);
     const typmod = c.type.typmod;
     if (formatFor(formats, i) === 1) {
       const toBinary = codec.toBinary;
@@ -69,6 +74,12 @@ export function valueEncoders(
   });
 }
 
+/** regclass and friends: OIDs printed as names, sent in binary as oid. */
+function regCodec(type: number, regName: ((type: number, oid: number) => string) | undefined): TypeCodec {
+  const oid = codecFor(OID_TYPE);
+  return { ...oid, toText: (v) => (regName ? regName(type, Number(v)) : String(v)) };
+}
+
 /** Reads Bind's parameter values as the statement's parameter types. */
 export function decodeParams(
   types: readonly number[],
@@ -76,6 +87,8 @@ export function decodeParams(
   values: readonly (Uint8Array | null)[],
   ctx: FormatContext,
   statement: string,
+  /** OIDs of the objects names denote, for regclass, regtype, ... parameters. */
+  regOid?: (type: number, name: string) => number | undefined,
 ): SqliteValue[] {
   if (values.length !== types.length) {
     throw new PgError(
@@ -96,6 +109,12 @@ export function decodeParams(
       }
       return codec.fromBinary(raw, -1, ctx);
     }
-    return codec.fromText(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8"), -1, ctx);
+    const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString("utf8");
+    if (isRegType(types[i]!) && regOid) {
+      const oid = regOid(types[i]!, text);
+      if (oid === undefined) throw new PgError("UNDEFINED_OBJECT", `object "${text}" does not exist`);
+      return oid;
+    }
+    return codec.fromText(text, -1, ctx);
   });
 }

@@ -19,7 +19,9 @@ import {
 } from "../sql/oids.js";
 import type { SqlType } from "../sql/plan.js";
 import { typeByName } from "../types/registry.js";
+import type { SqliteValue } from "../types/sqlite-value.js";
 import { VERSION_STRING } from "../version.js";
+import { lowerChar, upperChar } from "./lib/strings-common.js";
 import type { FunctionDef } from "./registry.js";
 import { defineFunctions } from "./registry.js";
 import { clockMicros, currentSession } from "./runtime.js";
@@ -38,6 +40,23 @@ function sumType(types: SqlType[]): SqlType {
   return t(NUMERIC);
 }
 
+/**
+ * min/max: numeric values compare in the pg_numeric collation (numeric's TEXT storage), made TEXT
+ * unless they are a plain column reference, which lets SQLite use an index on the column.
+ */
+function minMax(name: string) {
+  return (c: { args: string[]; types: SqlType[]; distinct: boolean }) => {
+    if (c.types[0]?.oid !== NUMERIC) return sql(name)(c);
+    return `${name}(${c.distinct ? "DISTINCT " : ""}${numericKey(c.args[0]!)})`;
+  };
+}
+
+/** A numeric value in the pg_numeric collation (as numericSortKey in lib/numeric.ts). */
+function numericKey(arg: string): string {
+  const operand = /^"(?:[^"]|"")*"(?:\."(?:[^"]|"")*")?$/.test(arg) ? arg : `CAST(${arg} AS TEXT)`;
+  return `${operand} COLLATE pg_numeric`;
+}
+
 const aggregates: FunctionDef[] = [
   {
     name: "count",
@@ -53,9 +72,14 @@ const aggregates: FunctionDef[] = [
     args: ["any"],
     returns: t(INT8),
     volatility: "immutable",
-    sql: sql("count"),
+    // count(DISTINCT numeric): 1.0 and 1.00 are one value, in the pg_numeric collation.
+    sql: (c) =>
+      c.distinct && c.types[0]?.oid === NUMERIC
+        ? `count(DISTINCT ${numericKey(c.args[0]!)})`
+        : sql("count")(c),
   },
-  ...[INT2, INT4, INT8, NUMERIC, FLOAT4, FLOAT8].map(
+  // sum(int8) and sum(numeric), avg of integers and numeric: exact, in lib/numeric.ts.
+  ...[INT2, INT4, FLOAT4, FLOAT8].map(
     (oid): FunctionDef => ({
       name: "sum",
       kind: "aggregate",
@@ -63,16 +87,6 @@ const aggregates: FunctionDef[] = [
       returns: sumType,
       volatility: "immutable",
       sql: sql("sum"),
-    }),
-  ),
-  ...[INT2, INT4, INT8, NUMERIC].map(
-    (oid): FunctionDef => ({
-      name: "avg",
-      kind: "aggregate",
-      args: [oid],
-      returns: t(NUMERIC),
-      volatility: "immutable",
-      sql: sql("avg"),
     }),
   ),
   ...[FLOAT4, FLOAT8].map(
@@ -85,8 +99,22 @@ const aggregates: FunctionDef[] = [
       sql: sql("avg"),
     }),
   ),
-  { name: "min", kind: "aggregate", args: ["any"], returns: same, volatility: "immutable", sql: sql("min") },
-  { name: "max", kind: "aggregate", args: ["any"], returns: same, volatility: "immutable", sql: sql("max") },
+  {
+    name: "min",
+    kind: "aggregate",
+    args: ["any"],
+    returns: same,
+    volatility: "immutable",
+    sql: minMax("min"),
+  },
+  {
+    name: "max",
+    kind: "aggregate",
+    args: ["any"],
+    returns: same,
+    volatility: "immutable",
+    sql: minMax("max"),
+  },
   {
     name: "bool_and",
     kind: "aggregate",
@@ -294,6 +322,14 @@ function settingValue(name: string, missingOk: boolean): string | null {
   return v;
 }
 
+/** The sequence a regclass argument (an OID) names. */
+function sequenceName(arg: SqliteValue): string {
+  if (typeof arg === "string") return arg;
+  const oid = Number(arg);
+  for (const seq of currentSession().catalog().schema.sequences()) if (seq.oid === oid) return seq.name;
+  throw new PgError("UNDEFINED_TABLE", `could not open relation with OID ${oid}`);
+}
+
 const sequences: FunctionDef[] = [
   {
     name: "nextval",
@@ -303,7 +339,7 @@ const sequences: FunctionDef[] = [
     returns: t(INT8),
     volatility: "volatile",
     writes: true,
-    impl: (n) => currentSession().nextval(String(n)),
+    impl: (n) => currentSession().nextval(sequenceName(n)),
   },
   {
     name: "currval",
@@ -312,7 +348,7 @@ const sequences: FunctionDef[] = [
     args: [REGCLASS],
     returns: t(INT8),
     volatility: "volatile",
-    impl: (n) => currentSession().currval(String(n)),
+    impl: (n) => currentSession().currval(sequenceName(n)),
   },
   {
     name: "lastval",
@@ -331,7 +367,7 @@ const sequences: FunctionDef[] = [
     returns: t(INT8),
     volatility: "volatile",
     writes: true,
-    impl: (n, v) => currentSession().setval(String(n), BigInt(v as number), true),
+    impl: (n, v) => currentSession().setval(sequenceName(n), BigInt(v as number), true),
   },
   {
     name: "setval",
@@ -341,7 +377,8 @@ const sequences: FunctionDef[] = [
     returns: t(INT8),
     volatility: "volatile",
     writes: true,
-    impl: (n, v, called) => currentSession().setval(String(n), BigInt(v as number), Number(called) === 1),
+    impl: (n, v, called) =>
+      currentSession().setval(sequenceName(n), BigInt(v as number), Number(called) === 1),
   },
 ];
 
@@ -353,7 +390,7 @@ const strings: FunctionDef[] = [
     args: [TEXT],
     returns: t(TEXT),
     volatility: "immutable",
-    impl: (s) => String(s).toLowerCase(),
+    impl: (s) => Array.from(String(s), lowerChar).join(""),
   },
   {
     name: "upper",
@@ -362,7 +399,7 @@ const strings: FunctionDef[] = [
     args: [TEXT],
     returns: t(TEXT),
     volatility: "immutable",
-    impl: (s) => String(s).toUpperCase(),
+    impl: (s) => Array.from(String(s), upperChar).join(""),
   },
   // SQLite's length counts characters of text and bytes of blobs, as PostgreSQL's does.
   {
@@ -389,17 +426,7 @@ const strings: FunctionDef[] = [
     volatility: "immutable",
     sql: (c) => `length(CAST(${c.args[0]} AS BLOB))`,
   },
-  { name: "abs", kind: "sql", args: [INT4], returns: t(INT4), volatility: "immutable", sql: sql("abs") },
-  { name: "abs", kind: "sql", args: [INT8], returns: t(INT8), volatility: "immutable", sql: sql("abs") },
-  {
-    name: "abs",
-    kind: "sql",
-    args: [NUMERIC],
-    returns: t(NUMERIC),
-    volatility: "immutable",
-    sql: sql("abs"),
-  },
-  { name: "abs", kind: "sql", args: [FLOAT8], returns: t(FLOAT8), volatility: "immutable", sql: sql("abs") },
+  // abs: lib/math.ts and lib/numeric.ts.
 ];
 
 defineFunctions([...aggregates, ...session, ...sequences, ...strings]);
@@ -464,5 +491,32 @@ defineFunctions([
       currentSession().queueNotify(String(channel), payload === null ? "" : String(payload));
       return "";
     },
+  },
+]);
+
+/** Transaction numbers (see SessionContext.transactionId). */
+defineFunctions(
+  ["txid_current", "pg_current_xact_id"].map(
+    (name): FunctionDef => ({
+      name,
+      kind: "udf",
+      udfName: "pg_txid_current",
+      args: [],
+      returns: t(name === "txid_current" ? INT8 : typeByName("xid8")!.oid),
+      volatility: "stable",
+      impl: () => currentSession().transactionId(),
+    }),
+  ),
+);
+
+/** pg_typeof(any): the argument's type, known when the statement is translated. */
+defineFunctions([
+  {
+    name: "pg_typeof",
+    kind: "sql",
+    args: ["any"],
+    returns: t(typeByName("regtype")!.oid),
+    volatility: "stable",
+    sql: (c) => String(c.types[0]!.oid),
   },
 ]);

@@ -1,6 +1,8 @@
+import { regNameFromOid, regOidFromName } from "../catalog/regtypes.js";
 import { PgError } from "../errors/pg-error.js";
 import { codecFor, coerceToTypmod } from "../types/codecs.js";
 import type { SqliteValue, StoredValue } from "../types/sqlite-value.js";
+import { pgRegexTest, pgSimilarTest } from "./lib/regex.js";
 import { currentSession } from "./runtime.js";
 
 /**
@@ -24,24 +26,34 @@ function cast(value: SqliteValue, from: SqliteValue, to: SqliteValue, typmod: Sq
   return codecFor(Number(to)).fromText(text, Number(typmod), ctx);
 }
 
-const regexCache = new Map<string, RegExp>();
+/** regclass and friends: OIDs looked up by name, printed as names (see catalog/regtypes.ts). */
+function regFromText(text: SqliteValue, type: SqliteValue): SqliteValue {
+  if (text === null) return null;
+  const s = currentSession();
+  const oid = regOidFromName(Number(type), String(text), s.catalog().schema, s.user);
+  if (oid === undefined) throw new PgError("UNDEFINED_OBJECT", `object "${String(text)}" does not exist`);
+  return oid;
+}
 
-function regex(pattern: string, flags: string): RegExp {
-  const key = `${flags}/${pattern}`;
-  let re = regexCache.get(key);
-  if (!re) {
-    try {
-      re = new RegExp(pattern, `u${flags}`);
-    } catch (e) {
-      throw new PgError("INVALID_REGULAR_EXPRESSION", `invalid regular expression: ${(e as Error).message}`);
-    }
-    if (regexCache.size > 500) regexCache.clear();
-    regexCache.set(key, re);
-  }
-  return re;
+function regToText(oid: SqliteValue, type: SqliteValue): SqliteValue {
+  if (oid === null) return null;
+  const s = currentSession();
+  return regNameFromOid(Number(type), Number(oid), s.catalog().schema, s.user);
 }
 
 export const internalFunctions: InternalFunction[] = [
+  {
+    name: "pg_similar_match",
+    deterministic: true,
+    impl: (s, pattern, esc) =>
+      s === null || pattern === null
+        ? null
+        : pgSimilarTest(String(s), String(pattern), esc === null ? "" : String(esc))
+          ? 1
+          : 0,
+  },
+  { name: "pg_to_reg", deterministic: false, impl: regFromText },
+  { name: "pg_reg_name", deterministic: false, impl: regToText },
   { name: "pg_cast", deterministic: false, impl: cast },
   {
     name: "pg_typmod",
@@ -91,7 +103,8 @@ export const internalFunctions: InternalFunction[] = [
   {
     name: "pg_regex_match",
     deterministic: true,
+    // PostgreSQL's regular expressions (ARE), not JavaScript's: see functions/lib/regex.ts.
     impl: (s, pattern, flags) =>
-      s === null || pattern === null ? null : regex(String(pattern), String(flags)).test(String(s)) ? 1 : 0,
+      s === null || pattern === null ? null : pgRegexTest(String(s), String(pattern), String(flags)) ? 1 : 0,
   },
 ];

@@ -16,3 +16,7 @@ import "./lib/datetime-operators.js";
 import "./lib/datetime-functions.js";
 import "./lib/to-char.js";
 import "./lib/to-char-number.js";
+// Integer, float8 and numeric arithmetic and math functions (math before numeric: see numeric.ts).
+import "./lib/math.js";
+import "./lib/numeric.js";
+import "./lib/sequences.js";

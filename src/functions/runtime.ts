@@ -22,6 +22,8 @@ export interface SessionRuntime {
   currval(sequence: string): bigint;
   setval(sequence: string, value: bigint, isCalled: boolean): bigint;
   lastval(): bigint;
+  /** txid_current(): the transaction's number, assigned when first asked for. */
+  transactionId(): bigint;
   /** pg_notify: queued until the transaction commits. */
   queueNotify(channel: string, payload: string): void;
   /** The tenant's schema and session facts that pg_catalog rows are computed from. */

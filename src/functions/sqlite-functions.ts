@@ -28,6 +28,7 @@ export function registerFunctionNamed(db: Database.Database, udfName: string, do
   if (!byUdfName) {
     byUdfName = new Map();
     for (const def of [...allFunctions(), ...allOperators()]) {
+      if (def.kind === "udf") udfOverloads.set(def.udfName, [...(udfOverloads.get(def.udfName) ?? []), def]);
       if (
         (def.kind === "udf" || def.kind === "udf-aggregate" || def.kind === "udf-set") &&
         !byUdfName.has(def.udfName)
@@ -81,12 +82,33 @@ function register(db: Database.Database, def: FunctionDef, done: Set<string>): v
     } as Parameters<Database.Database["aggregate"]>[1]);
     return;
   }
-  const impl = def.impl;
-  // PostgreSQL's functions are mostly STRICT: a NULL argument gives a NULL result without a call.
-  const fn =
-    def.strict === false ? impl : (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
-  db.function(def.udfName, { deterministic, varargs: true, safeIntegers: true }, fn as Impl);
+  // Overloads may share a SQLite name: the call's argument count picks the declaration.
+  const overloads = udfOverloads.get(def.udfName) ?? [def];
+  const byCount = new Map<number, (...args: SqliteValue[]) => SqliteValue>();
+  let variadic: ((...args: SqliteValue[]) => SqliteValue) | undefined;
+  for (const d of overloads) {
+    if (d.kind !== "udf") continue;
+    const impl = d.impl;
+    // PostgreSQL's functions are mostly STRICT: a NULL argument gives a NULL result without a call.
+    const fn =
+      d.strict === false ? impl : (...args: SqliteValue[]) => (args.includes(null) ? null : impl(...args));
+    const count = d.args.length * (d.passTypes ? 2 : 1);
+    if (d.variadic) variadic ??= fn;
+    else if (!byCount.has(count)) byCount.set(count, fn);
+  }
+  const single = byCount.size === 1 && !variadic ? [...byCount.values()][0]! : undefined;
+  const dispatch =
+    single ??
+    ((...args: SqliteValue[]) => {
+      const fn = byCount.get(args.length) ?? variadic;
+      if (!fn) throw new Error(`${def.udfName} called with ${args.length} arguments`);
+      return fn(...args);
+    });
+  db.function(def.udfName, { deterministic, varargs: true, safeIntegers: true }, dispatch as Impl);
 }
+
+/** Declarations sharing each SQLite function name. */
+const udfOverloads = new Map<string, FunctionDef[]>();
 
 /** The widest row a set-returning function can produce (its columns for any argument types). */
 function maxColumns(def: Extract<FunctionDef, { kind: "udf-set" }>): number {

@@ -34,6 +34,51 @@ export const CREATE_DEFAULTS = `CREATE TABLE IF NOT EXISTS ${DEFAULTS} (
   PRIMARY KEY (table_name, column_name)
 )`;
 
+/** Enum and other user-defined types (CREATE TYPE): kind "e" for enums. */
+export const TYPES = "_tenantgres_types";
+/** The labels of enum types, with PostgreSQL's float sort order (ALTER TYPE ... ADD VALUE BEFORE/AFTER). */
+export const ENUM_LABELS = "_tenantgres_enum_labels";
+/** Identity columns (GENERATED ALWAYS / BY DEFAULT AS IDENTITY): kind "a" or "d", and their sequence. */
+export const IDENTITY = "_tenantgres_identity";
+/** COMMENT ON: kind "relation", "column", "constraint", "type" or "schema"; sub is the column or constraint. */
+export const COMMENTS = "_tenantgres_comments";
+
+export const CREATE_TYPES = `CREATE TABLE IF NOT EXISTS ${TYPES} (
+  name TEXT PRIMARY KEY,
+  kind TEXT NOT NULL
+)`;
+
+export const CREATE_ENUM_LABELS = `CREATE TABLE IF NOT EXISTS ${ENUM_LABELS} (
+  type_name TEXT NOT NULL,
+  label TEXT NOT NULL,
+  sort_order REAL NOT NULL,
+  PRIMARY KEY (type_name, label)
+)`;
+
+export const CREATE_IDENTITY = `CREATE TABLE IF NOT EXISTS ${IDENTITY} (
+  table_name TEXT NOT NULL,
+  column_name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  sequence TEXT NOT NULL,
+  PRIMARY KEY (table_name, column_name)
+)`;
+
+export const CREATE_COMMENTS = `CREATE TABLE IF NOT EXISTS ${COMMENTS} (
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sub TEXT NOT NULL DEFAULT '',
+  comment TEXT NOT NULL,
+  PRIMARY KEY (kind, name, sub)
+)`;
+
+/**
+ * A sequence row's rowid is its epoch: a random number given when the row is made and again when
+ * the sequence is restarted (ALTER SEQUENCE RESTART, TRUNCATE RESTART IDENTITY). The in-memory
+ * sequence state keeps values that are ahead of the table (nextval is not undone by a rollback)
+ * only while the epoch is unchanged, so a restart, or a sequence dropped and made again, is seen.
+ */
+export const NEW_SEQUENCE_EPOCH = "(abs(random() % 9000000000000000000) + 1)";
+
 export function isMetadataTable(name: string): boolean {
   return name.startsWith(METADATA_PREFIX);
 }
@@ -52,7 +97,16 @@ export interface SequenceOptions {
 export function insertSequenceSql(name: string, o: SequenceOptions): string {
   const v = [o.typeOid, o.start, o.increment, o.min, o.max, o.cache, o.cycle ? 1 : 0, o.start, 0].join(", ");
   const owner = o.ownedBy === undefined ? "NULL" : quoteString(o.ownedBy);
-  return `INSERT INTO ${SEQUENCES} VALUES (${quoteString(name)}, ${v}, ${owner})`;
+  return `INSERT INTO ${SEQUENCES} (rowid, name, type_oid, start_value, increment, min_value, max_value, cache, cycle, last_value, is_called, owned_by) VALUES (${NEW_SEQUENCE_EPOCH}, ${quoteString(name)}, ${v}, ${owner})`;
+}
+
+export function insertIdentitySql(table: string, column: string, kind: "a" | "d", sequence: string): string {
+  return `INSERT OR REPLACE INTO ${IDENTITY} VALUES (${quoteString(table)}, ${quoteString(column)}, '${kind}', ${quoteString(sequence)})`;
+}
+
+/** A condition on owned_by: the sequences owned by a column of table ("table.column", binary comparison). */
+export function ownedByTableSql(table: string): string {
+  return `(owned_by >= ${quoteString(`${table}.`)} AND owned_by < ${quoteString(`${table}/`)})`;
 }
 
 export function insertDefaultSql(table: string, column: string, expr: string): string {

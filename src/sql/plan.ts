@@ -43,6 +43,8 @@ export interface QueryPlan {
   tag: TagSpec;
   /** A NOTICE to send before the result (e.g. "relation ... already exists, skipping"). */
   notice?: string;
+  /** The statement cannot run inside a transaction block (25001), e.g. "VACUUM". */
+  needsNoTransaction?: string;
   /**
    * A SELECT of constants (no FROM, nothing volatile): PostgreSQL evaluates it while planning, so
    * its errors come at Bind, before any RowDescription; it is run early here for the same effect.

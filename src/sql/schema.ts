@@ -14,6 +14,12 @@ export interface ColumnInfo {
   defaultExpr?: string;
   /** SQLite's own DEFAULT clause text (constants), if any. */
   sqliteDefault?: string;
+  /** An identity column: GENERATED ALWAYS ("a") or BY DEFAULT ("d"); defaultExpr is its nextval. */
+  identity?: "a" | "d";
+  /** The identity column's sequence. */
+  identitySequence?: string;
+  /** A stored generated column (GENERATED ALWAYS AS (...) STORED). */
+  generated?: boolean;
 }
 
 export interface RelationInfo {
@@ -28,6 +34,8 @@ export interface RelationInfo {
   /** Column sets with a unique constraint or unique index (the primary key included). */
   uniqueKeys: string[][];
   foreignKeys?: { name: string; table: string; columns: string[]; refColumns: string[] }[];
+  /** The SQLite CREATE TABLE / CREATE VIEW text. */
+  sql?: string;
 }
 
 export interface SchemaView {
@@ -42,6 +50,34 @@ export interface SchemaView {
   hasMetadata(table: string): boolean;
   sequence(name: string): SequenceInfo | undefined;
   sequences(): Iterable<SequenceInfo>;
+  /** User-defined types (CREATE TYPE ... AS ENUM), by name or OID. */
+  enumType(name: string): EnumInfo | undefined;
+  enumByOid(oid: number): EnumInfo | undefined;
+  enumTypes(): Iterable<EnumInfo>;
+  /** COMMENT ON: every stored comment. */
+  comments(): Iterable<CommentInfo>;
+}
+
+/** An enum type: labels in their sort order. */
+export interface EnumInfo {
+  name: string;
+  /** Stable across restarts. */
+  oid: number;
+  /** Its array type (`_name`), as PostgreSQL creates one. */
+  arrayOid: number;
+  /** In sort order (pg_enum.enumsortorder ascending). */
+  labels: { label: string; sortOrder: number; oid: number }[];
+}
+
+/**
+ * A COMMENT ON comment. kind "relation" (table, view, sequence or index: name), "column" (name is
+ * the table, sub the column), "constraint" (name is the table, sub the constraint), "type", "schema".
+ */
+export interface CommentInfo {
+  kind: "relation" | "column" | "constraint" | "type" | "schema";
+  name: string;
+  sub?: string;
+  comment: string;
 }
 
 export interface SequenceInfo {
@@ -49,6 +85,14 @@ export interface SequenceInfo {
   oid: number;
   /** The column that owns it (serial), as "table.column". */
   ownedBy?: string;
+  /** CREATE SEQUENCE options (pg_sequence). */
+  typeOid?: number;
+  start?: bigint;
+  increment?: bigint;
+  min?: bigint;
+  max?: bigint;
+  cache?: bigint;
+  cycle?: boolean;
 }
 
 export interface IndexInfo {
@@ -60,4 +104,6 @@ export interface IndexInfo {
   columns: string[];
   /** Set when the index implements a PRIMARY KEY or UNIQUE constraint of that name. */
   constraint?: string;
+  /** The CREATE INDEX text (indexes made by CREATE INDEX; not constraint indexes). */
+  sql?: string;
 }

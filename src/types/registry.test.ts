@@ -138,7 +138,7 @@ describe("typmods", () => {
   it("writes and reads declared column types", () => {
     expect(declaredTypeName(Oid.int4, -1)).toBe("int4");
     expect(declaredTypeName(Oid.varchar, 24)).toBe("varchar(20)");
-    expect(declaredTypeName(Oid.numeric, 655366)).toBe("numeric(10,2)");
+    expect(declaredTypeName(Oid.numeric, 655366)).toBe("numeric text(10,2)");
     expect(declaredTypeName(Oid.timestamptz, 3)).toBe("timestamptz(3)");
     expect(declaredTypeName(1007, -1)).toBe("_int4");
     expect(declaredTypeName(1015, 24)).toBe("_varchar(20)");

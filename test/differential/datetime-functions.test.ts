@@ -138,6 +138,13 @@ differentialSuite(
     "SELECT current_time(1)::text ~ '^\\d\\d:\\d\\d:\\d\\d(\\.\\d)?\\+05:30$', localtime(1)::text ~ '^\\d\\d:\\d\\d:\\d\\d(\\.\\d)?$', current_time = now()::timetz",
     "SELECT timeofday() ~ '^\\w{3} \\w{3} \\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6} \\d{4} IST$'",
     "SET TimeZone = 'UTC'",
+    // OVERLAPS
+    "SELECT (timestamp '2020-01-01', timestamp '2020-01-10') OVERLAPS (timestamp '2020-01-05', timestamp '2020-01-20'), (timestamp '2020-01-01', timestamp '2020-01-10') OVERLAPS (timestamp '2020-01-10', timestamp '2020-01-20')",
+    "SELECT (timestamp '2020-01-10', timestamp '2020-01-01') OVERLAPS (timestamp '2020-01-05', NULL::timestamp), (NULL::timestamp, NULL::timestamp) OVERLAPS (timestamp '2020-01-01', timestamp '2020-01-02')",
+    "SELECT (date '2020-01-01', interval '10 days') OVERLAPS (date '2020-01-05', date '2020-01-06'), (timestamptz '2020-01-01', interval '1 day') OVERLAPS (timestamptz '2020-01-01 12:00', interval '1 day')",
+    "SELECT (time '10:00', time '11:00') OVERLAPS (time '10:30', interval '1 hour'), (time '23:00', interval '2 hours') OVERLAPS (time '00:00', time '00:30'), (timetz '10:00+02', timetz '11:00+02') OVERLAPS (timetz '08:30+00', timetz '09:30+00')",
+    "SELECT (timestamp '2020-01-01', timestamp '2020-01-02') OVERLAPS (timestamp '2020-01-01', NULL::timestamp), (timestamp '2020-01-03', NULL::timestamp) OVERLAPS (timestamp '2020-01-01', timestamp '2020-01-02')",
+    "SELECT a.id, b.id, (a.ts, a.iv) OVERLAPS (b.ts, b.iv) FROM ev a, ev b WHERE a.id < 4 AND b.id < 4 ORDER BY 1, 2",
     // generate_series
     "SELECT * FROM generate_series(timestamp '2020-01-31', timestamp '2020-05-01', interval '1 mon')",
     "SELECT * FROM generate_series(timestamp '2020-01-01 00:00', timestamp '2019-12-31 20:00', interval '-90 minutes')",

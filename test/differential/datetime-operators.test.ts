@@ -19,6 +19,7 @@ differentialSuite(
     "SELECT date '2020-02-28' + 1, 1 + date '2020-02-28', date '2020-03-01' - 1, date '2020-03-01' - date '2019-03-01'",
     "SELECT date '2021-02-28' + 1, date '2024-02-28' + 1, date '2000-01-01' - 365, date '0001-01-01' - 1",
     "SELECT date 'infinity' + 1, date '-infinity' - 5",
+    "SELECT (date '2020-03-01' - date '2019-03-01') / 7, (date '2020-03-01' - date '2019-03-01') % 7, (interval '1 day' < interval '2 days') AND true",
     "SELECT date 'infinity' - date '2020-01-01'",
     "SELECT date '5874897-12-31' + 1",
     "SELECT date '4714-11-24 BC' - 1",
@@ -85,6 +86,24 @@ differentialSuite(
     "SELECT id, d = tz::date, ts < tz, d <= ts FROM ev ORDER BY id",
     "SET TimeZone = 'America/New_York'",
     "SELECT date '2020-03-08' < timestamptz '2020-03-08 04:59:59+00', date '2020-03-08' = timestamptz '2020-03-08 05:00:00+00', timestamp '2020-11-01 01:30' = timestamptz '2020-11-01 06:30+00'",
+    // untyped operands take the type PostgreSQL resolves them to
+    "SELECT time '10:00' + '1 hour', '1 hour' + time '10:00', timestamp '2020-01-01' + '1 day', timestamptz '2020-01-01' + '1 day', interval '1 day' + '1 hour'",
+    "SELECT date '2020-01-01' - '2019-01-01', interval '1 day' * '2', interval '1 day' < '25 hours', timetz '10:00+02' = '08:00+00', time '10:00' - '09:00', 'a' < 'b', 'b' = 'b'",
+    // parameters and output styles
+    [
+      "SELECT $1::timestamp + $2::interval, $3::date - $4::integer",
+      ["2020-01-31 10:00", "1 mon", "2020-03-01", 1],
+    ],
+    ["SELECT $1::interval * $2::float8, $1::interval > $3::interval", ["1 mon 1 day", 1.5, "30 days"]],
+    ["SELECT timestamptz '2020-01-31 10:00+00' + $1::interval", ["1 mon 1 hour"]],
+    "SET IntervalStyle = 'sql_standard'",
+    "SELECT interval '1 year 2 mons' + interval '3 days 04:05:06', timestamp '2020-03-01' - timestamp '2019-01-01 01:00'",
+    "SET IntervalStyle = 'iso_8601'",
+    "SELECT interval '1 year 2 mons' + interval '3 days 04:05:06', - interval '1 day 2 hours'",
+    "SET IntervalStyle = 'postgres'",
+    "SET DateStyle = 'SQL, DMY'",
+    "SELECT date '2020-01-31' + 1, timestamp '2020-01-31 10:00' + interval '1 mon', date '2020-01-01' + time '10:00'",
+    "SET DateStyle = 'ISO, MDY'",
     // errors
     "SELECT date '2020-01-01' + 1::bigint",
     "SELECT timestamp '2020-01-01' + 1",

@@ -102,7 +102,7 @@ differentialSuite(
  * json having no = operator, and ORDER BY on jsonb using jsonb's order.
  */
 differentialSuite(
-  "json functions and operators match PostgreSQL (needs translator: untyped operands, set-returning functions, ORDER BY)",
+  "json functions and operators match PostgreSQL",
   [
     "CREATE TABLE docs (id int PRIMARY KEY, j json, b jsonb)",
     `INSERT INTO docs VALUES (1, '{"a": 1, "b" : [1, 2], "a": 2}', '{"a": 1, "b": [1, 2]}'), (2, '[1, "x"]', '[1, "x"]'), (3, NULL, NULL)`,

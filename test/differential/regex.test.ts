@@ -84,7 +84,7 @@ differentialSuite(
  * operators using PostgreSQL's pattern syntax (pgRegexTest in regex.ts instead of a JavaScript RegExp).
  */
 differentialSuite(
-  "regular-expression functions match PostgreSQL (needs translator: set-returning functions, ~ operators)",
+  "regular-expression functions match PostgreSQL",
   [],
   [
     "SELECT * FROM regexp_matches('foobarbequebaz', 'ba(.)', 'g')",

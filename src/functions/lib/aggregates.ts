@@ -30,8 +30,12 @@ interface StringAggState {
   any: boolean;
 }
 
-function stringAggStep(state: unknown, value: SqliteValue, sep: SqliteValue): unknown {
+function stringAggStep(state: unknown, ...args: SqliteValue[]): unknown {
   const s = state as StringAggState;
+  let [value, sep] = args as [SqliteValue, SqliteValue];
+  // string_agg(DISTINCT value, sep): one argument, the JSON array [value, sep].
+  if (args.length === 1 && value !== null)
+    [value, sep] = JSON.parse(str(value)) as [string | null, string | null];
   if (value === null) return s;
   if (s.any && sep !== null) s.parts.push(sep instanceof Uint8Array ? sep : str(sep));
   s.parts.push(value instanceof Uint8Array ? value : str(value));
@@ -130,24 +134,23 @@ const arrayOf = (types: SqlType[]): SqlType => t(arrayTypeOf(types[0]?.oid ?? TE
 const sameType = (types: SqlType[]): SqlType => t(types[0]?.oid ?? TEXT_ARRAY);
 
 const aggregates: FunctionDef[] = [
+  // string_agg(text, text) is SQL around the aggregate declared for bytea below, which takes text
+  // too; with DISTINCT (one argument only in SQLite) the value and separator travel as a JSON pair.
   {
     name: "string_agg",
-    kind: "udf-aggregate",
-    udfName: "pg_string_agg",
+    kind: "aggregate",
     args: [TEXT, TEXT],
     returns: t(TEXT),
     volatility: "immutable",
-    start: () => ({ parts: [], any: false }),
-    step: stringAggStep,
-    result: (state) => {
-      const s = state as StringAggState;
-      return s.any ? s.parts.map((p) => (typeof p === "string" ? p : str(p))).join("") : null;
-    },
+    sql: (c) =>
+      c.distinct
+        ? `pg_string_agg(DISTINCT json_array(${c.args[0]}, ${c.args[1]}))`
+        : `pg_string_agg(${c.args[0]}, ${c.args[1]})`,
   },
   {
     name: "string_agg",
     kind: "udf-aggregate",
-    udfName: "pg_string_agg_bytea",
+    udfName: "pg_string_agg",
     args: [BYTEA, BYTEA],
     returns: t(BYTEA),
     volatility: "immutable",
@@ -155,7 +158,9 @@ const aggregates: FunctionDef[] = [
     step: stringAggStep,
     result: (state) => {
       const s = state as StringAggState;
-      return s.any ? Buffer.concat(s.parts.map((p) => (typeof p === "string" ? bytes(p) : p))) : null;
+      if (!s.any) return null;
+      if (s.parts.every((p) => typeof p === "string")) return s.parts.join("");
+      return Buffer.concat(s.parts.map((p) => (typeof p === "string" ? bytes(p) : p)));
     },
   },
   // array_agg(anyarray) first: the resolver also lets anynonarray take an array exactly.

@@ -9,7 +9,7 @@ import { storedFloat } from "../../types/codecs/floats.js";
 import { storedNumeric } from "../../types/codecs/numeric.js";
 import { elementTypeOf } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
-import { compareNumericText, compareText } from "./json-common.js";
+import { compareNumericText, compareText, KeyWriter } from "./json-common.js";
 
 export type { ArrayTree };
 export type Elem = StoredValue | null;
@@ -181,4 +181,52 @@ export function requireOneDimension(tree: ArrayTree): void {
   if (dimsOf(tree).length > 1) {
     throw new PgError("DATA_EXCEPTION", "argument must be empty or one-dimensional array");
   }
+}
+
+/** Appends the sort key of one non-NULL element of type elemOid. */
+function elementKey(w: KeyWriter, elemOid: number, v: StoredValue): void {
+  if (INTEGERS.has(elemOid)) {
+    const n = BigInt.asUintN(
+      64,
+      BigInt(typeof v === "number" ? Math.trunc(v) : (v as bigint | string)) ^ (1n << 63n),
+    );
+    for (let i = 7; i >= 0; i--) w.byte(Number((n >> BigInt(i * 8)) & 0xffn));
+    return;
+  }
+  if (elemOid === FLOAT4 || elemOid === FLOAT8) {
+    let x = storedFloat(v);
+    if (Number.isNaN(x)) {
+      for (let i = 0; i < 8; i++) w.byte(0xff);
+      return;
+    }
+    if (x === 0) x = 0;
+    const b = Buffer.alloc(8);
+    b.writeDoubleBE(x);
+    // IEEE order: flip the sign bit of positives, every bit of negatives.
+    const negative = (b[0]! & 0x80) !== 0;
+    b.forEach((byte, i) => {
+      w.byte(negative ? ~byte : i === 0 ? byte ^ 0x80 : byte);
+    });
+    return;
+  }
+  if (elemOid === NUMERIC) w.numeric(formatNumericValue(storedNumeric(v)));
+  else if (v instanceof Uint8Array) w.bytes(v);
+  else w.text(String(v));
+}
+
+/** A BLOB that sorts arrays of elemOid as compareArrays does (for ORDER BY). */
+export function arraySortKey(elemOid: number, tree: ArrayTree): Uint8Array {
+  const w = new KeyWriter();
+  for (const x of flatten(tree)) {
+    if (x === null) w.byte(2);
+    else {
+      w.byte(1);
+      elementKey(w, elemOid, x);
+    }
+  }
+  w.byte(0);
+  const dims = dimsOf(tree);
+  w.byte(dims.length);
+  for (const d of dims) w.u32(d);
+  return w.done();
 }

@@ -3,7 +3,7 @@
 // unnest and generate_subscripts. Arrays arrive as JSON text of element storage values; the
 // polymorphic ones receive their argument types (passTypes) to read and compare elements.
 import { PgError } from "../../errors/pg-error.js";
-import { BOOL, INT4, TEXT, t } from "../../sql/oids.js";
+import { BOOL, BYTEA, INT4, TEXT, t } from "../../sql/oids.js";
 import type { SqlType } from "../../sql/plan.js";
 import { arrayTypeOf } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
@@ -11,6 +11,7 @@ import type { FunctionDef } from "../registry.js";
 import { defineFunctions, defineOperators } from "../registry.js";
 import {
   type ArrayTree,
+  arraySortKey,
   arraysEqual,
   compareArrays,
   concatArrays,
@@ -248,6 +249,19 @@ function* subscripts(
 }
 
 defineFunctions([
+  // Not a PostgreSQL function: ORDER BY on an array sorts by this key (SQLite compares BLOBs
+  // bytewise); the translator passes the array type's OID first, as for passTypes functions.
+  {
+    name: "pg_array_sortkey",
+    kind: "udf",
+    udfName: "pg_array_sortkey",
+    args: ["anyarray"],
+    returns: t(BYTEA),
+    volatility: "immutable",
+    passTypes: true,
+    impl: (ta, a) => arraySortKey(elemOf(Number(ta)), readArray(a, elemOf(Number(ta)))),
+    description: "Orders arrays as the array comparison operators do.",
+  },
   udf("array_append", "pg_array_append", ["anyarray", "anyelement"], first, append, { strict: false }),
   udf("array_prepend", "pg_array_prepend", ["anyelement", "anyarray"], second, prepend, { strict: false }),
   udf("array_cat", "pg_array_cat", ["anyarray", "anyarray"], first, cat, { strict: false }),

@@ -6,11 +6,9 @@ import { type DateValue, formatStoredDate, parseStoredDate } from "../../types/c
 import {
   date2j,
   daysInMonth,
-  isValidJulian,
   j2date,
   POSTGRES_EPOCH_JDATE,
   type Tm,
-  USECS_PER_DAY,
 } from "../../types/codecs/datetime-calendar.js";
 import { localSeconds } from "../../types/codecs/datetime-context.js";
 import { formatInterval, formatStoredInterval, parseStoredInterval } from "../../types/codecs/interval.js";
@@ -48,16 +46,13 @@ import { currentSession } from "../runtime.js";
 
 export type { DateValue, Interval, Timestamp, TimestampValue, TimeTz, Tm, Zone };
 
-export const DAY_USEC = USECS_PER_DAY;
 export const DAY_USEC_N = 86_400_000_000n;
-export const HOUR_USEC = 3_600_000_000;
-export const MINUTE_USEC = 60_000_000;
 const INT32_MAX = 2147483647;
 const INT32_MIN = -2147483648;
 const INT64_MAX_N = 0x7fffffffffffffffn;
 const INT64_MIN_N = -0x8000000000000000n;
 /** The first Julian day past the timestamp range (294277-01-01). */
-export const TIMESTAMP_END_JULIAN = 109203528;
+const TIMESTAMP_END_JULIAN = 109203528;
 /** The first day past the timestamp range, as days since 2000-01-01. */
 const TIMESTAMP_END_DAY = TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE;
 /** The date range: Julian day 0 (4714-11-24 BC) up to 5874898-01-01. */
@@ -209,7 +204,7 @@ export function toLocal(ts: Timestamp, zone?: Zone): { tm: Tm; offset: number } 
 }
 
 /** A local broken-down time back to a timestamp in a zone (or as is), or "timestamp out of range". */
-export function fromLocal(tm: Tm, zone?: Zone): Timestamp {
+function fromLocal(tm: Tm, zone?: Zone): Timestamp {
   return validTimestamp(tmToTimestamp(tm, zone ? localOffset(tm, zone) : 0));
 }
 
@@ -389,7 +384,7 @@ export function justifyInterval(v: Interval): Interval {
 // Timestamp arithmetic
 
 /** Adds months to a broken-down time as timestamp_pl_interval does, clamping the day to the month. */
-export function addMonthsToTm(tm: Tm, months: number): Tm {
+function addMonthsToTm(tm: Tm, months: number): Tm {
   let mon = tm.mon + months;
   let year = tm.year;
   if (mon > INT32_MAX || mon < INT32_MIN) throw outOfRange();
@@ -434,11 +429,6 @@ export function timestampDifference(a: TimestampValue, b: TimestampValue): Inter
   checkInt64(diff);
   const days = diff / DAY_USEC_N;
   return justifyHours({ months: 0, days: Number(days), usec: Number(diff - days * DAY_USEC_N) });
-}
-
-/** Whether a broken-down date is a valid Julian date (for range checks). */
-export function validJulian(tm: Tm): boolean {
-  return isValidJulian(tm.year, tm.mon, tm.mday);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -654,11 +644,6 @@ export function decimalText(value: bigint, scale: number): string {
   const digits = (neg ? -value : value).toString().padStart(scale + 1, "0");
   const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return neg ? `-${text}` : text;
-}
-
-/** The timestamp of a date at midnight plus microseconds, as date + time does. */
-export function dateDay(d: number, usec: number): Timestamp {
-  return validTimestamp(addMicros({ day: d, usec: 0 }, usec));
 }
 
 /** AdjustTimestampForTypmod: rounds a finite timestamp to a number of fractional digits. */

@@ -17,7 +17,12 @@ import {
   t,
 } from "../../sql/oids.js";
 import type { SqlType } from "../../sql/plan.js";
-import { rint, timeOfDayText, UNIX_EPOCH_JDATE } from "../../types/codecs/datetime-calendar.js";
+import {
+  isValidJulian,
+  rint,
+  timeOfDayText,
+  UNIX_EPOCH_JDATE,
+} from "../../types/codecs/datetime-calendar.js";
 import { validateDate } from "../../types/codecs/datetime-fields.js";
 import { DateTimeError, decodeTimezone } from "../../types/codecs/datetime-parse.js";
 import type { SqliteValue } from "../../types/sqlite-value.js";
@@ -563,14 +568,8 @@ const ymd = (y: number, m: number, d: number) => `${y}-${pad0(m, 2)}-${pad0(d, 2
 function makeDate(y: SqliteValue, m: SqliteValue, d: SqliteValue): SqliteValue {
   const tm = validatedDate(num(y), num(m), num(d), (tm) => ymd(tm.year, tm.mon, tm.mday));
   const msg = `date out of range: ${ymd(tm.year, tm.mon, tm.mday)}`;
+  if (!isValidJulian(tm.year, tm.mon, tm.mday)) throw new PgError("DATETIME_VALUE_OUT_OF_RANGE", msg);
   const day = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE;
-  if (
-    tm.year < -4713 ||
-    (tm.year === -4713 && tm.mon < 11) ||
-    tm.year > 5874898 ||
-    (tm.year === 5874898 && tm.mon >= 6)
-  )
-    throw new PgError("DATETIME_VALUE_OUT_OF_RANGE", msg);
   if (day < -POSTGRES_EPOCH_JDATE || day >= 2_145_031_949)
     throw new PgError("DATETIME_VALUE_OUT_OF_RANGE", msg);
   return writeDate(day);
@@ -607,10 +606,7 @@ function makeTimestamp(args: SqliteValue[]): Timestamp {
     number,
   ];
   const tm = validatedDate(year, month, day, () => ymd(year, month, day));
-  if (
-    !(tm.year > -4713 || (tm.year === -4713 && tm.mon >= 11)) ||
-    !(tm.year < 5874898 || (tm.year === 5874898 && tm.mon < 6))
-  )
+  if (!isValidJulian(tm.year, tm.mon, tm.mday))
     throw new PgError("DATETIME_VALUE_OUT_OF_RANGE", `date out of range: ${ymd(year, month, day)}`);
   if (timeOverflows(hour, min, sec))
     throw new PgError("DATETIME_FIELD_OVERFLOW", `time field value out of range: ${hms(hour, min, sec)}`);
@@ -834,15 +830,15 @@ function overlaps<T>(
   const c = cmp(s1, s2);
   if (c > 0) {
     if (e2 === null) return null;
-    if (cmp(s1, e2) < 0) return 1;
-    return e1 === null ? null : 0;
+    if (cmp(s1, e2) < 0) return 1n;
+    return e1 === null ? null : 0n;
   }
   if (c < 0) {
     if (e1 === null) return null;
-    if (cmp(s2, e1) < 0) return 1;
-    return e2 === null ? null : 0;
+    if (cmp(s2, e1) < 0) return 1n;
+    return e2 === null ? null : 0n;
   }
-  return e1 === null || e2 === null ? null : 1;
+  return e1 === null || e2 === null ? null : 1n;
 }
 
 type Kind = "timestamptz" | "timestamp" | "time" | "timetz";
@@ -1058,15 +1054,15 @@ defineFunctions([
     writeInterval(justifyInterval(readInterval(v))),
   ),
   fn("isfinite", "pg_timestamp_finite", [TIMESTAMPTZ], BOOL, "immutable", (v) =>
-    typeof ts(v) === "string" ? 0 : 1,
+    typeof ts(v) === "string" ? 0n : 1n,
   ),
   fn("isfinite", "pg_timestamp_finite", [TIMESTAMP], BOOL, "immutable", (v) =>
-    typeof ts(v) === "string" ? 0 : 1,
+    typeof ts(v) === "string" ? 0n : 1n,
   ),
   fn("isfinite", "pg_date_finite", [DATE], BOOL, "immutable", (v) =>
-    typeof readDate(v) === "string" ? 0 : 1,
+    typeof readDate(v) === "string" ? 0n : 1n,
   ),
-  fn("isfinite", "pg_interval_finite", [INTERVAL], BOOL, "immutable", () => 1),
+  fn("isfinite", "pg_interval_finite", [INTERVAL], BOOL, "immutable", () => 1n),
 
   // date_bin
   fn(

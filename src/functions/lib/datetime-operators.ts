@@ -91,7 +91,8 @@ function dateMinusDate(a: SqliteValue, b: SqliteValue): SqliteValue {
   const y = readDate(b);
   if (typeof x === "string" || typeof y === "string")
     throw new PgError("DATETIME_VALUE_OUT_OF_RANGE", "cannot subtract infinite dates");
-  return x - y;
+  // An int4 result: a bigint, so that SQLite holds an INTEGER (integer division stays integral).
+  return BigInt(x - y);
 }
 
 function datePlusInterval(d: SqliteValue, iv: Interval): SqliteValue {
@@ -218,7 +219,9 @@ const COMPARISONS: [string, string, (c: number) => boolean][] = [
 
 function comparisons(type: number, prefix: string, cmp: (a: SqliteValue, b: SqliteValue) => number) {
   return COMPARISONS.map(([name, suffix, test]) =>
-    op(name, `pg_${prefix}_${suffix}`, [type, type], BOOL, "immutable", (a, b) => (test(cmp(a, b)) ? 1 : 0)),
+    op(name, `pg_${prefix}_${suffix}`, [type, type], BOOL, "immutable", (a, b) =>
+      test(cmp(a, b)) ? 1n : 0n,
+    ),
   );
 }
 
@@ -252,6 +255,14 @@ defineOperators([
   ...plainComparisons(TIME),
   ...comparisons(INTERVAL, "interval", intervalCmp),
   ...comparisons(TIMETZ, "timetz", compareTimetz),
+
+  // time (before date + time: an untyped right operand of time + is an interval, as in PostgreSQL)
+  op("+", "pg_time_pl_interval", [TIME, INTERVAL], TIME, "immutable", (tm, i) => timePlus(tm, iv(i), 1)),
+  op("+", "pg_interval_pl_time", [INTERVAL, TIME], TIME, "immutable", (i, tm) => timePlus(tm, iv(i), 1)),
+  op("-", "pg_time_mi_interval", [TIME, INTERVAL], TIME, "immutable", (tm, i) => timePlus(tm, iv(i), -1)),
+  op("-", "pg_time_mi_time", [TIME, TIME], INTERVAL, "immutable", (a, b) =>
+    writeInterval({ months: 0, days: 0, usec: readTime(a) - readTime(b) }),
+  ),
 
   // date
   op("+", "pg_date_pli", [DATE, INT4], DATE, "immutable", datePlusDays),
@@ -314,13 +325,7 @@ defineOperators([
     writeInterval(scaleInterval(iv(a), num(f), true)),
   ),
 
-  // time and timetz
-  op("+", "pg_time_pl_interval", [TIME, INTERVAL], TIME, "immutable", (tm, i) => timePlus(tm, iv(i), 1)),
-  op("+", "pg_interval_pl_time", [INTERVAL, TIME], TIME, "immutable", (i, tm) => timePlus(tm, iv(i), 1)),
-  op("-", "pg_time_mi_interval", [TIME, INTERVAL], TIME, "immutable", (tm, i) => timePlus(tm, iv(i), -1)),
-  op("-", "pg_time_mi_time", [TIME, TIME], INTERVAL, "immutable", (a, b) =>
-    writeInterval({ months: 0, days: 0, usec: readTime(a) - readTime(b) }),
-  ),
+  // timetz (after timetz + date: PostgreSQL finds timetz + untyped ambiguous)
   op("+", "pg_timetz_pl_interval", [TIMETZ, INTERVAL], TIMETZ, "immutable", (tm, i) =>
     timetzPlus(tm, iv(i), 1),
   ),

@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TIMESTAMP, TIMESTAMPTZ } from "../../sql/oids.js";
+import { defaultFormatContext } from "../../types/format-context.js";
+import "../library.js";
+import { functionsNamed } from "../registry.js";
+import { enterSession, type SessionRuntime } from "../runtime.js";
 import {
   compareIntervals,
   decimalText,
@@ -117,5 +122,49 @@ describe("date/time helpers", () => {
     expect(printfFixed(0.125, 2)).toBe("0.12");
     expect(printfFixed(-0.5, 0)).toBe("-0");
     expect(printfFixed(1e20, 0)).toBe("100000000000000000000");
+  });
+});
+
+describe("generate_series over timestamps", () => {
+  const session = (timeZone: string): SessionRuntime =>
+    ({
+      formatContext: () => ({ ...defaultFormatContext, timeZone }),
+      transactionStartMicros: () => 1_600_000_000_000_000n,
+      statementStartMicros: () => 1_600_000_000_000_000n,
+    }) as unknown as SessionRuntime;
+
+  function series(type: number, ...args: string[]): unknown[] {
+    const def = functionsNamed("generate_series").find((d) => d.args[0] === type);
+    if (def?.kind !== "udf-set") throw new Error("generate_series is not declared");
+    return [...def.rows(...args)].map((r) => r[0]);
+  }
+
+  it("steps timestamps by calendar months", () => {
+    enterSession(session("UTC"));
+    expect(series(TIMESTAMP, "2020-01-31 00:00:00", "2020-05-01 00:00:00", "1 0 0")).toEqual([
+      "2020-01-31 00:00:00",
+      "2020-02-29 00:00:00",
+      "2020-03-29 00:00:00",
+      "2020-04-29 00:00:00",
+    ]);
+    expect(series(TIMESTAMP, "2020-01-01 00:00:00", "2019-12-31 20:00:00", "0 0 -5400000000")).toEqual([
+      "2020-01-01 00:00:00",
+      "2019-12-31 22:30:00",
+      "2019-12-31 21:00:00",
+    ]);
+    expect(series(TIMESTAMP, "2020-01-02 00:00:00", "2020-01-01 00:00:00", "0 1 0")).toEqual([]);
+    expect(() => series(TIMESTAMP, "2020-01-01 00:00:00", "2020-01-02 00:00:00", "0 0 0")).toThrow(
+      "step size cannot equal zero",
+    );
+  });
+
+  it("steps timestamptz by days in the session time zone, across DST", () => {
+    enterSession(session("America/New_York"));
+    expect(series(TIMESTAMPTZ, "2020-03-07 17:00:00+00:00", "2020-03-10 16:00:00+00:00", "0 1 0")).toEqual([
+      "2020-03-07 17:00:00+00:00",
+      "2020-03-08 16:00:00+00:00",
+      "2020-03-09 16:00:00+00:00",
+      "2020-03-10 16:00:00+00:00",
+    ]);
   });
 });

@@ -68,6 +68,11 @@ export function jsonbPath(root: JsonValue, path: (string | null)[]): JsonValue |
   return v;
 }
 
+/** jsonb -> int sees a top-level scalar as the one-element array jsonb stores it as. */
+function rawScalarArray(v: JsonValue): JsonValue {
+  return isScalar(v) ? [v] : v;
+}
+
 function jsonGet(
   json: SqliteValue,
   step: (n: JsonNode) => JsonNode | undefined,
@@ -235,13 +240,13 @@ defineOperators([
     jsonbGet(j, (v) => jsonbField(v, str(k)), false),
   ),
   op("->", "pg_jsonb_array_element", [JSONB, INT4], JSONB, (j, i) =>
-    jsonbGet(j, (v) => jsonbElement(v, int(i)), false),
+    jsonbGet(j, (v) => jsonbElement(rawScalarArray(v), int(i)), false),
   ),
   op("->>", "pg_jsonb_object_field_text", [JSONB, TEXT], TEXT, (j, k) =>
     jsonbGet(j, (v) => jsonbField(v, str(k)), true),
   ),
   op("->>", "pg_jsonb_array_element_text", [JSONB, INT4], TEXT, (j, i) =>
-    jsonbGet(j, (v) => jsonbElement(v, int(i)), true),
+    jsonbGet(j, (v) => jsonbElement(rawScalarArray(v), int(i)), true),
   ),
   op("#>", "pg_json_extract_path", [JSON_TYPE, TEXT_ARRAY], JSON_TYPE, (j, p) =>
     jsonGet(j, (n) => jsonPath(n, textArray(p)), false),

@@ -19,6 +19,7 @@ import {
   jsonbAsText,
   jsonbContains,
   jsonbExists,
+  jsonbSortKey,
   jsonbTypeName,
   members,
   nodeAsText,
@@ -346,6 +347,17 @@ function srf(
 const variadicAny = { variadic: true, passTypes: true, strict: false, volatility: "stable" } as const;
 
 defineFunctions([
+  // Not a PostgreSQL function: ORDER BY on jsonb sorts by this key (SQLite compares BLOBs bytewise).
+  {
+    name: "pg_jsonb_sortkey",
+    kind: "udf",
+    udfName: "pg_jsonb_sortkey",
+    args: [JSONB],
+    returns: t(typeByName("bytea")!.oid),
+    volatility: "immutable",
+    impl: (a) => jsonbSortKey(jb(a)),
+    description: "Orders jsonb values as jsonb's comparison operators do.",
+  },
   udf("to_json", "pg_to_json", ["anyelement"], json, (oid, v) => toJsonText(Number(oid), v as StoredValue), {
     passTypes: true,
     volatility: "stable",

@@ -40,9 +40,29 @@ export function invalidRegex(reason: string): PgError {
   return new PgError("INVALID_REGULAR_EXPRESSION", `invalid regular expression: ${reason}`);
 }
 
+/** Decimal digits other than 0-9: a UTF-8 locale's [[:alpha:]] (iswalpha) includes them. */
+const OTHER_DIGITS =
+  "\\u{660}-\\u{669}\\u{6f0}-\\u{6f9}\\u{7c0}-\\u{7c9}\\u{966}-\\u{96f}\\u{9e6}-\\u{9ef}" +
+  "\\u{a66}-\\u{a6f}\\u{ae6}-\\u{aef}\\u{b66}-\\u{b6f}\\u{be6}-\\u{bef}\\u{c66}-\\u{c6f}" +
+  "\\u{ce6}-\\u{cef}\\u{d66}-\\u{d6f}\\u{de6}-\\u{def}\\u{e50}-\\u{e59}\\u{ed0}-\\u{ed9}" +
+  "\\u{f20}-\\u{f29}\\u{1040}-\\u{1049}\\u{1090}-\\u{1099}\\u{17e0}-\\u{17e9}" +
+  "\\u{1810}-\\u{1819}\\u{1946}-\\u{194f}\\u{19d0}-\\u{19d9}\\u{1a80}-\\u{1a89}" +
+  "\\u{1a90}-\\u{1a99}\\u{1b50}-\\u{1b59}\\u{1bb0}-\\u{1bb9}\\u{1c40}-\\u{1c49}" +
+  "\\u{1c50}-\\u{1c59}\\u{a620}-\\u{a629}\\u{a8d0}-\\u{a8d9}\\u{a900}-\\u{a909}" +
+  "\\u{a9d0}-\\u{a9d9}\\u{a9f0}-\\u{a9f9}\\u{aa50}-\\u{aa59}\\u{abf0}-\\u{abf9}" +
+  "\\u{ff10}-\\u{ff19}\\u{104a0}-\\u{104a9}\\u{10d30}-\\u{10d39}\\u{10d40}-\\u{10d49}" +
+  "\\u{11066}-\\u{1106f}\\u{110f0}-\\u{110f9}\\u{11136}-\\u{1113f}\\u{111d0}-\\u{111d9}" +
+  "\\u{112f0}-\\u{112f9}\\u{11450}-\\u{11459}\\u{114d0}-\\u{114d9}\\u{11650}-\\u{11659}" +
+  "\\u{116c0}-\\u{116c9}\\u{116d0}-\\u{116e3}\\u{11730}-\\u{11739}\\u{118e0}-\\u{118e9}" +
+  "\\u{11950}-\\u{11959}\\u{11bf0}-\\u{11bf9}\\u{11c50}-\\u{11c59}\\u{11d50}-\\u{11d59}" +
+  "\\u{11da0}-\\u{11da9}\\u{11de0}-\\u{11de9}\\u{11f50}-\\u{11f59}\\u{16130}-\\u{16139}" +
+  "\\u{16a60}-\\u{16a69}\\u{16ac0}-\\u{16ac9}\\u{16b50}-\\u{16b59}\\u{16d70}-\\u{16d79}" +
+  "\\u{1ccf0}-\\u{1ccf9}\\u{1d7ce}-\\u{1d7ff}\\u{1e140}-\\u{1e149}\\u{1e2f0}-\\u{1e2f9}" +
+  "\\u{1e4f0}-\\u{1e4f9}\\u{1e5f1}-\\u{1e5fa}\\u{1e950}-\\u{1e959}\\u{1fbf0}-\\u{1fbf9}";
+
 const WORD = "\\p{L}\\p{Nd}_";
 const CLASS_BODIES: Record<string, string> = {
-  alpha: "\\p{L}\\p{Nd}",
+  alpha: `\\p{L}${OTHER_DIGITS}`,
   alnum: "\\p{L}\\p{Nd}",
   digit: "0-9",
   upper: "\\p{Lu}",

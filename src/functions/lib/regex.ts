@@ -36,6 +36,12 @@ export function pgRegexTest(s: string, pattern: string, flags = ""): boolean {
   return execAt(r, s, 0) !== undefined;
 }
 
+/** s SIMILAR TO pattern [ESCAPE escapeChar] (the default escape is a backslash; "" means none). */
+export function pgSimilarTest(s: string, pattern: string, escapeChar = "\\"): boolean {
+  const { options } = parseRegexFlags("", undefined);
+  return execAt(compileRegex(similarToRegex(pattern, escapeChar), options), s, 0) !== undefined;
+}
+
 /** The text[] storage of a match: its groups, or the whole match when there are none. */
 function matchArray(s: string, m: RegexMatch, groups: number): string {
   if (groups === 0) return JSON.stringify([s.slice(m.start, m.end)]);

@@ -105,6 +105,10 @@ export function arraySublink(subSql: string, column: SqlType, alias: string, pos
   };
 }
 
+/** An element of json_each as JSON again (booleans come out of json_each as 1 and 0). */
+const JSON_ELEMENT =
+  "CASE json_each.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') ELSE json_each.value END";
+
 /** Subscripts: a[i] (1-based) and slices a[i:j]; field selection is not supported. */
 export function translateIndirection(ctx: Ctx, a: NodeOf<"A_Indirection">, scope: Scope, whole: Node): Expr {
   let value = translateExpr(ctx, a.arg!, scope);
@@ -130,7 +134,7 @@ export function translateIndirection(ctx: Ctx, a: NodeOf<"A_Indirection">, scope
       const lo = index(idx.lidx) ?? "1";
       const hi = index(idx.uidx) ?? `json_array_length(${value.sql})`;
       value = {
-        sql: `(SELECT coalesce(json_group_array(json_each.value), '[]') FROM json_each(${value.sql}) WHERE json_each.key + 1 BETWEEN ${lo} AND ${hi})`,
+        sql: `(CASE WHEN ${value.sql} IS NOT NULL THEN (SELECT coalesce(json_group_array(${JSON_ELEMENT}), '[]') FROM json_each(${value.sql}) WHERE json_each.key + 1 BETWEEN ${lo} AND ${hi}) END)`,
         type: value.type,
       };
     } else {

@@ -1,3 +1,4 @@
+import { isRegType, REG, regOidFromName } from "../../catalog/regtypes.js";
 import { PgError } from "../../errors/pg-error.js";
 import { codecFor, coerceToTypmod } from "../../types/codecs.js";
 import { formatType, typeByOid } from "../../types/registry.js";
@@ -6,6 +7,7 @@ import {
   BOOL,
   FLOAT_TYPES,
   FLOAT4,
+  FLOAT8,
   INT2,
   INT4,
   INT8,
@@ -22,6 +24,7 @@ import {
 import type { SqlType } from "../plan.js";
 import { sqliteLiteral } from "../sqlite-text.js";
 import type { Ctx, Expr } from "./context.js";
+import { enumInputSql, enumLiteral } from "./enums.js";
 
 /**
  * Casting and coercion between PostgreSQL types. Constant text is converted at translation time
@@ -49,6 +52,9 @@ export function literalOf(
   position?: number,
   explicit = false,
 ): string {
+  if (isRegType(target.oid)) return regLiteral(ctx, text, target.oid, position);
+  const en = ctx.schema.enumByOid(target.oid);
+  if (en) return enumLiteral(en, text, position);
   if (VOLATILE_LITERALS.has(text.trim().toLowerCase())) {
     return `pg_typmod(pg_cast(${sqliteLiteral(text)}, ${TEXT}, ${target.oid}, -1), ${target.oid}, ${target.typmod}, ${explicit ? 1 : 0})`;
   }
@@ -66,6 +72,15 @@ export function literalOf(
   return sqliteLiteral(stored, FLOAT_TYPES.has(target.oid));
 }
 
+const NUMBER_NAMES = new Map([
+  [INT2, "int2"],
+  [INT4, "int4"],
+  [INT8, "int8"],
+  [OID, "int8"],
+  [FLOAT4, "float4"],
+  [FLOAT8, "float8"],
+]);
+
 const INT_RANK = new Map([
   [INT2, 1],
   [INT4, 2],
@@ -76,12 +91,22 @@ const INT_RANK = new Map([
 /** Whether PostgreSQL converts from to to implicitly (in operators and function arguments). */
 export function canCoerceImplicitly(from: number, to: number): boolean {
   if (from === to || from === UNKNOWN) return true;
+  // oid and the reg* types convert to each other; integers convert to them.
+  if ((isRegType(from) || from === OID) && (isRegType(to) || to === OID)) return true;
+  if (INTEGER_TYPES.has(from) && isRegType(to)) return true;
+  // text converts to regclass implicitly: setval(pg_get_serial_sequence('t', 'id'), 10).
+  if (STRING_TYPES.has(from) && to === REG.regclass) return true;
   if (INTEGER_TYPES.has(from) && INTEGER_TYPES.has(to)) return INT_RANK.get(from)! <= INT_RANK.get(to)!;
   if (INTEGER_TYPES.has(from) && (to === NUMERIC || FLOAT_TYPES.has(to))) return true;
   if (from === NUMERIC && FLOAT_TYPES.has(to)) return true;
   if (FLOAT_TYPES.has(from) && FLOAT_TYPES.has(to)) return from === FLOAT4;
   if (STRING_TYPES.has(from) && STRING_TYPES.has(to)) return true;
-  return categoryOf(from) === "D" && categoryOf(to) === "D" && rankDateTime(from) <= rankDateTime(to);
+  // Among date/time types PostgreSQL widens date to timestamp to timestamptz, and time to timetz.
+  if (categoryOf(from) !== "D" || categoryOf(to) !== "D") return false;
+  const a = typeByOid(from)?.name;
+  const b = typeByOid(to)?.name;
+  if (a === "time") return b === "timetz";
+  return rankDateTime(from) > 0 && rankDateTime(from) <= rankDateTime(to);
 }
 
 function categoryOf(oid: number): string {
@@ -111,10 +136,13 @@ export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext,
     return { sql: literalOf(ctx, e.literal, target, position, how === "explicit"), type: target };
   if (e.param !== undefined && isUnknown(e)) {
     const type = ctx.params.infer(e.param, target);
-    return { ...e, type };
+    const en = ctx.schema.enumByOid(type.oid);
+    return en ? { ...e, sql: enumInputSql(en, e.sql), type } : { ...e, type };
   }
   const from = e.type.oid;
   if (from === target.oid) return applyTypmod(e, target, how);
+  const toEnum = ctx.schema.enumByOid(target.oid);
+  if (toEnum || ctx.schema.enumByOid(from)) return coerceEnum(ctx, e, target, how, position);
   const allowed =
     how === "explicit"
       ? true
@@ -138,6 +166,25 @@ export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext,
   );
 }
 
+/** An enum's value is its label: text converts to it explicitly (checked), it to text on assignment. */
+function coerceEnum(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext, position?: number): Expr {
+  const from = e.type.oid;
+  const toEnum = ctx.schema.enumByOid(target.oid);
+  if (toEnum && STRING_TYPES.has(from) && how === "explicit")
+    return { sql: enumInputSql(toEnum, e.sql), type: target };
+  if (!toEnum && STRING_TYPES.has(target.oid) && how !== "implicit")
+    return applyTypmod({ sql: e.sql, type: t(target.oid) }, target, how);
+  const name = (oid: number) => ctx.schema.enumByOid(oid)?.name ?? formatType(oid, -1);
+  if (how === "assignment") {
+    throw new PgError(
+      "DATATYPE_MISMATCH",
+      `expression is of type ${name(from)}, but the target is of type ${name(target.oid)}`,
+      { position, hint: "You will need to rewrite or cast the expression." },
+    );
+  }
+  throw new PgError("CANNOT_COERCE", `cannot cast type ${name(from)} to ${name(target.oid)}`, { position });
+}
+
 export function cannotCast(from: number, to: number, position?: number): PgError {
   return new PgError("CANNOT_COERCE", `cannot cast type ${formatType(from, -1)} to ${formatType(to, -1)}`, {
     position,
@@ -147,13 +194,40 @@ export function cannotCast(from: number, to: number, position?: number): PgError
 /** SQLite SQL converting a value of type from into the stored form of type to. */
 export function castSql(sql: string, from: number, to: number): string {
   if (from === to) return sql;
-  if (INTEGER_TYPES.has(from) && INTEGER_TYPES.has(to) && INT_RANK.get(from)! <= INT_RANK.get(to)!)
-    return sql;
+  if (INTEGER_TYPES.has(from) && INTEGER_TYPES.has(to)) {
+    if (INT_RANK.get(from)! <= INT_RANK.get(to)! || from === OID || to === OID) return sql;
+    // Narrowing checks the range: adding zero in the narrower type raises its out-of-range error.
+    return `pg_${to === INT2 ? "int2" : "int4"}_add(${sql}, 0)`;
+  }
   if (STRING_TYPES.has(from) && STRING_TYPES.has(to)) return sql;
   if (INTEGER_TYPES.has(from) && to === NUMERIC) return sql;
   if (from === BOOL && to === INT4) return sql;
-  if ((INTEGER_TYPES.has(from) || from === NUMERIC) && FLOAT_TYPES.has(to)) return `CAST(${sql} AS REAL)`;
+  // boolean's text is 'true'/'false' (its output function prints t/f).
+  if (from === BOOL && STRING_TYPES.has(to))
+    return `(CASE ${sql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)`;
+  // Object identifier types are OIDs: between them and integers nothing changes.
+  if ((isRegType(from) || from === OID) && (isRegType(to) || INTEGER_TYPES.has(to))) return sql;
+  if (INTEGER_TYPES.has(from) && isRegType(to)) return sql;
+  if (isRegType(to)) return `pg_to_reg(${sql}, ${to})`;
+  if (isRegType(from) && STRING_TYPES.has(to)) return `pg_reg_name(${sql}, ${from})`;
+  if (from === NUMERIC && (INTEGER_TYPES.has(to) || FLOAT_TYPES.has(to)))
+    return `pg_numeric_to_${NUMBER_NAMES.get(to)}(${sql})`;
+  if (FLOAT_TYPES.has(from) && to === NUMERIC) return `pg_numeric_from_${NUMBER_NAMES.get(from)}(${sql})`;
+  if (INTEGER_TYPES.has(from) && FLOAT_TYPES.has(to)) return `CAST(${sql} AS REAL)`;
   return `pg_cast(${sql}, ${from}, ${to}, -1)`;
+}
+
+/** A name read as a regclass/regtype/... constant: the object's OID, or PostgreSQL's error. */
+function regLiteral(ctx: Ctx, text: string, type: number, position?: number): string {
+  const oid = regOidFromName(type, text, ctx.schema, "");
+  if (oid !== undefined) return String(oid);
+  if (type === REG.regclass)
+    throw new PgError("UNDEFINED_TABLE", `relation "${text}" does not exist`, { position });
+  if (type === REG.regnamespace)
+    throw new PgError("UNDEFINED_SCHEMA", `schema "${text}" does not exist`, { position });
+  if (type === REG.regrole)
+    throw new PgError("UNDEFINED_OBJECT", `role "${text}" does not exist`, { position });
+  throw new PgError("UNDEFINED_OBJECT", `type "${text}" does not exist`, { position });
 }
 
 /** Applies a typmod (varchar(n), numeric(p,s), ...) on assignment and explicit casts. */
@@ -186,7 +260,11 @@ export function commonType(types: SqlType[], construct: string, position?: numbe
       );
     }
   }
-  return best;
+  // The typmod survives only when every input has it (PostgreSQL's select_common_typmod).
+  const typmod = types.every((x) => x.oid === best.oid && x.typmod === known[0]!.typmod)
+    ? known[0]!.typmod
+    : -1;
+  return { oid: best.oid, typmod };
 }
 
 /** Resolves a still-unknown expression to text, as PostgreSQL does for output columns. */

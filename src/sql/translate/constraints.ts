@@ -20,10 +20,12 @@ export function constraintName(
   c: NodeOf<"Constraint">,
   generated: string,
   used: Set<string>,
+  table?: string,
 ): string {
   if (c.conname) {
     if (used.has(c.conname)) {
-      throw new PgError("DUPLICATE_OBJECT", `constraint "${c.conname}" for relation already exists`, {
+      const rel = table === undefined ? "relation" : `relation "${table}"`;
+      throw new PgError("DUPLICATE_OBJECT", `constraint "${c.conname}" for ${rel} already exists`, {
         position: ctx.pos(c.location),
       });
     }
@@ -73,15 +75,19 @@ export function foreignKeySql(
   table: string,
   types: { name: string; type: SqlType }[],
 ): string {
-  const position = ctx.pos(c.location);
+  // PostgreSQL reports no position for its errors here.
+  const position = undefined;
   const pk = c.pktable!;
   const refTable = pk.relname!;
-  if (c.fk_matchtype === "f") throw unsupported("MATCH FULL", position);
-  if (c.deferrable || c.initdeferred) throw unsupported("DEFERRABLE constraints", position);
+  if (c.fk_matchtype === "f") throw unsupported("MATCH FULL", ctx.pos(c.location));
+  if (c.deferrable || c.initdeferred) throw unsupported("DEFERRABLE constraints", ctx.pos(c.location));
   const self = refTable === table;
-  const ref = self ? undefined : ctx.schema.relation(refTable);
+  // A table referring to itself is in the schema when it is altered, not when it is made.
+  const ref = ctx.schema.relation(refTable);
   if (!self && !ref)
     throw new PgError("UNDEFINED_TABLE", `relation "${refTable}" does not exist`, { position });
+  if (ref && ref.kind !== "table")
+    throw new PgError("WRONG_OBJECT_TYPE", `referenced relation "${refTable}" is not a table`);
   let refCols = stringList(c.pk_attrs);
   if (refCols.length === 0) {
     if (!ref?.primaryKey) {

@@ -12,6 +12,8 @@ export interface Expr {
   type: SqlType;
   /** For an untyped string literal: its text (type is `unknown` until context decides). */
   literal?: string;
+  /** For a literal: where it is, since errors reading it point at it. */
+  position?: number;
   /** For NULL without a type. */
   isNull?: boolean;
   /** For a bare `$n`: its 0-based index. */

@@ -1,17 +1,28 @@
+import { quoteIdentIfNeeded } from "../../catalog/sqlite-schema.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { declaredTypeName } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
-import { CREATE_DEFAULTS, CREATE_SEQUENCES, insertDefaultSql, insertSequenceSql } from "../metadata.js";
-import { BOOL, INT2, INT4, INT8, t } from "../oids.js";
+import {
+  CREATE_DEFAULTS,
+  CREATE_IDENTITY,
+  CREATE_SEQUENCES,
+  insertDefaultSql,
+  insertIdentitySql,
+  insertSequenceSql,
+  type SequenceOptions,
+} from "../metadata.js";
+import { BOOL, INT2, INT4, INT8, NUMERIC, t } from "../oids.js";
 import type { SqlType } from "../plan.js";
-import { quoteIdent } from "../sqlite-text.js";
+import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { coerce } from "./coerce.js";
 import { constraintName, foreignKeySql, sequenceRange, uniqueName } from "./constraints.js";
 import type { Ctx } from "./context.js";
 import { deparseExpression } from "./deparse.js";
+import { enumLiteral } from "./enums.js";
 import { translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
+import { parseSequenceOptions } from "./sequences.js";
 import { typeFromTypeName } from "./type-names.js";
 
 export interface DdlOutput {
@@ -30,10 +41,13 @@ const SERIAL_TYPES: Record<string, number> = {
   serial2: INT2,
 };
 
-interface ColumnPlan {
+/** A column definition being written: its SQLite text is parts joined by spaces. */
+export interface ColumnPlan {
   name: string;
   type: SqlType;
   parts: string[];
+  /** The sequence a serial or identity column draws from. */
+  sequence?: { name: string; options: SequenceOptions };
 }
 
 /** CREATE TABLE: PostgreSQL types as declared types, named constraints, sequences for serial and identity. */
@@ -55,6 +69,11 @@ export function translateCreateTable(ctx: Ctx, stmt: NodeOf<"CreateStmt">): DdlO
     if (stmt.if_not_exists)
       return { setup: [], sql: "", notice: `relation "${table}" already exists, skipping` };
     throw new PgError("DUPLICATE_TABLE", `relation "${table}" already exists`);
+  }
+  if (ctx.schema.enumType(table)) {
+    throw new PgError("DUPLICATE_OBJECT", `type "${table}" already exists`, {
+      hint: "A relation has an associated type of the same name, so you must use a name that doesn't conflict with any existing type.",
+    });
   }
   const setup: string[] = [];
   const columns: ColumnPlan[] = [];
@@ -85,39 +104,136 @@ export function translateCreateTable(ctx: Ctx, stmt: NodeOf<"CreateStmt">): DdlO
       });
     }
     seenColumns.add(name);
-    const plan: ColumnPlan = {
-      name,
-      type,
-      parts: [quoteIdent(name), declaredTypeName(type.oid, type.typmod)],
-    };
-    const serial = serialType(def);
-    if (def.identity) throw unsupported("identity columns", ctx.pos(def.location));
-    if (serial !== undefined) {
-      const seq = uniqueName(ctx, `${table}_${name}_seq`, usedNames);
-      setup.push(CREATE_SEQUENCES, insertSequenceSql(seq, sequenceRange(serial, `${table}.${name}`)));
-      setup.push(
-        CREATE_DEFAULTS,
-        insertDefaultSql(table, name, `nextval('${seq.replaceAll("'", "''")}'::regclass)`),
-      );
-      plan.parts.push("NOT NULL");
-    }
-    for (const c of def.constraints ?? []) {
-      columnConstraint(ctx, table, plan, asKind(c, "Constraint")!, scope, setup, usedNames, tableConstraints);
-    }
-    if (def.collClause) {
-      const coll = stringList(def.collClause.collname).at(-1);
-      if (!["C", "POSIX", "default"].includes(coll ?? ""))
-        throw unsupported(`COLLATE "${coll}"`, ctx.pos(def.location));
-    }
-    columns.push(plan);
+    columns.push(translateColumnDef(ctx, table, def, type, scope, setup, usedNames, tableConstraints));
   }
   for (const e of stmt.tableElts ?? []) {
     const c = asKind(e, "Constraint");
-    if (c) tableConstraints.push(tableConstraint(ctx, table, c, scope, columns, usedNames));
-    else if (!asKind(e, "ColumnDef")) throw unsupported("this table element", position);
+    if (c) {
+      const out = tableConstraint(ctx, table, c, scope, columns, usedNames);
+      for (const k of out.notNull) addNotNull(columns.find((col) => col.name === k)!);
+      tableConstraints.push(out.sql);
+    } else if (!asKind(e, "ColumnDef")) throw unsupported("this table element", position);
   }
   const body = [...columns.map((c) => c.parts.join(" ")), ...tableConstraints].join(", ");
   return { setup, sql: `CREATE TABLE ${quoteIdent(table)} (${body})` };
+}
+
+/**
+ * One column definition of CREATE TABLE or ALTER TABLE ... ADD COLUMN: its SQLite text, the
+ * table constraints it declares (appended to tableConstraints, a primary key first), and the
+ * metadata it needs (sequences of serial and identity columns, defaults SQLite cannot hold).
+ */
+export function translateColumnDef(
+  ctx: Ctx,
+  table: string,
+  def: NodeOf<"ColumnDef">,
+  type: SqlType,
+  scope: Scope,
+  setup: string[],
+  usedNames: Set<string>,
+  tableConstraints: string[],
+): ColumnPlan {
+  const name = def.colname!;
+  const plan: ColumnPlan = { name, type, parts: [quoteIdent(name), declaredType(ctx, type)] };
+  const serial = serialType(def);
+  const constraints = (def.constraints ?? []).map((c) => asKind(c, "Constraint")!);
+  const identities = constraints.filter((c) => c.contype === "CONSTR_IDENTITY");
+  if (identities.length > 1) {
+    throw new PgError(
+      "SYNTAX_ERROR",
+      `multiple identity specifications for column "${name}" of table "${table}"`,
+      {
+        position: ctx.pos(identities[1]!.location),
+      },
+    );
+  }
+  const defaults = constraints.filter((c) => c.contype === "CONSTR_DEFAULT");
+  if (identities.length > 0 && (serial !== undefined || defaults.length > 0)) {
+    // PostgreSQL reports the second of the two.
+    const later =
+      defaults.length > 0 && constraints.indexOf(defaults[0]!) > constraints.indexOf(identities[0]!)
+        ? defaults[0]!
+        : identities[0]!;
+    throw new PgError(
+      "SYNTAX_ERROR",
+      `both default and identity specified for column "${name}" of table "${table}"`,
+      {
+        position: ctx.pos(later.location),
+      },
+    );
+  }
+  if (serial !== undefined) {
+    const seq = uniqueName(ctx, `${table}_${name}_seq`, usedNames);
+    const options = sequenceRange(serial, `${table}.${name}`);
+    plan.sequence = { name: seq, options };
+    setup.push(CREATE_SEQUENCES, insertSequenceSql(seq, options));
+    setup.push(
+      CREATE_DEFAULTS,
+      insertDefaultSql(table, name, `nextval(${quoteString(quoteIdentIfNeeded(seq))}::regclass)`),
+    );
+    addNotNull(plan);
+  }
+  for (const c of constraints) {
+    columnConstraint(ctx, table, plan, c, scope, setup, usedNames, tableConstraints);
+  }
+  if (def.collClause) {
+    const coll = stringList(def.collClause.collname).at(-1);
+    if (!["C", "POSIX", "default"].includes(coll ?? ""))
+      throw unsupported(`COLLATE "${coll}"`, ctx.pos(def.location));
+  }
+  return plan;
+}
+
+/** GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(sequence options)]: a sequence owned by the column. */
+export function identityColumn(
+  ctx: Ctx,
+  table: string,
+  col: { name: string; type: SqlType },
+  c: NodeOf<"Constraint">,
+  setup: string[],
+  usedNames: Set<string>,
+): { name: string; options: SequenceOptions } {
+  if (![INT2, INT4, INT8].includes(col.type.oid)) {
+    throw new PgError("INVALID_PARAMETER_VALUE", "identity column type must be smallint, integer, or bigint");
+  }
+  const parsed = parseSequenceOptions(ctx, c.options, undefined, {
+    forIdentity: true,
+    identityType: col.type.oid,
+  });
+  if (parsed.ownedBy !== undefined) throw new PgError("SYNTAX_ERROR", "invalid sequence option OWNED BY");
+  const seq = parsed.sequenceName ?? uniqueName(ctx, `${table}_${col.name}_seq`, usedNames);
+  if (parsed.sequenceName) {
+    if (usedNames.has(seq) || ctx.schema.relation(seq) || ctx.schema.sequence(seq) || ctx.schema.index(seq))
+      throw new PgError("DUPLICATE_TABLE", `relation "${seq}" already exists`);
+    usedNames.add(seq);
+  }
+  const options = { ...parsed.options, ownedBy: `${table}.${col.name}` };
+  setup.push(
+    CREATE_SEQUENCES,
+    insertSequenceSql(seq, options),
+    CREATE_IDENTITY,
+    insertIdentitySql(table, col.name, c.generated_when === "a" ? "a" : "d", seq),
+  );
+  return { name: seq, options };
+}
+
+/** Adds NOT NULL to a column definition unless it has it. */
+export function addNotNull(col: ColumnPlan): void {
+  if (!col.parts.includes("NOT NULL")) col.parts.push("NOT NULL");
+}
+
+/**
+ * A column's SQLite declared type: PostgreSQL's type name and typmod (see docs/storage.md); an
+ * enum column is its type's name followed by "text" (its labels are stored as TEXT); a numeric
+ * column carries the pg_numeric collation.
+ */
+export function declaredType(ctx: Ctx, type: SqlType): string {
+  const e = ctx.schema.enumByOid(type.oid);
+  if (e) return `${quoteIdentIfNeeded(e.name)} text`;
+  // numeric's exact decimal text compares by value in the pg_numeric collation (1.0 = 1.00), so
+  // that unique indexes, DISTINCT, GROUP BY and index lookups on the column agree with PostgreSQL.
+  if (type.oid === NUMERIC) return `${declaredTypeName(type.oid, type.typmod)} COLLATE pg_numeric`;
+  return declaredTypeName(type.oid, type.typmod);
 }
 
 function serialType(def: NodeOf<"ColumnDef">): number | undefined {
@@ -125,7 +241,7 @@ function serialType(def: NodeOf<"ColumnDef">): number | undefined {
   return names.length === 1 && !def.typeName?.arrayBounds?.length ? SERIAL_TYPES[names[0]!] : undefined;
 }
 
-function columnType(ctx: Ctx, def: NodeOf<"ColumnDef">): SqlType {
+export function columnType(ctx: Ctx, def: NodeOf<"ColumnDef">): SqlType {
   const serial = serialType(def);
   if (serial !== undefined) return t(serial);
   return typeFromTypeName(ctx, def.typeName!);
@@ -144,7 +260,7 @@ function columnConstraint(
   const position = ctx.pos(c.location);
   switch (c.contype) {
     case "CONSTR_NOTNULL":
-      col.parts.push("NOT NULL");
+      addNotNull(col);
       return;
     case "CONSTR_NULL":
       return;
@@ -155,23 +271,23 @@ function columnConstraint(
       return;
     }
     case "CONSTR_PRIMARY":
-      col.parts.push("NOT NULL");
+      addNotNull(col);
       tableConstraints.unshift(
-        `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_pkey`, used))} PRIMARY KEY (${quoteIdent(col.name)})`,
+        `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_pkey`, used, table))} PRIMARY KEY (${quoteIdent(col.name)})`,
       );
       return;
     case "CONSTR_UNIQUE":
       tableConstraints.push(
-        `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${col.name}_key`, used))} UNIQUE (${quoteIdent(col.name)})`,
+        `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${col.name}_key`, used, table))} UNIQUE (${quoteIdent(col.name)})`,
       );
       return;
     case "CONSTR_CHECK": {
-      const name = constraintName(ctx, c, `${table}_${col.name}_check`, used);
+      const name = constraintName(ctx, c, `${table}_${col.name}_check`, used, table);
       tableConstraints.push(`CONSTRAINT ${quoteIdent(name)} CHECK (${checkSql(ctx, c, scope)})`);
       return;
     }
     case "CONSTR_FOREIGN": {
-      const name = constraintName(ctx, c, `${table}_${col.name}_fkey`, used);
+      const name = constraintName(ctx, c, `${table}_${col.name}_fkey`, used, table);
       tableConstraints.push(
         foreignKeySql(ctx, name, [col.name], c, table, [{ name: col.name, type: col.type }]),
       );
@@ -183,7 +299,9 @@ function columnConstraint(
       return;
     }
     case "CONSTR_IDENTITY":
-      throw unsupported("identity columns", position);
+      col.sequence = identityColumn(ctx, table, col, c, setup, used);
+      addNotNull(col);
+      return;
     case "CONSTR_ATTR_DEFERRABLE":
     case "CONSTR_ATTR_DEFERRED":
       throw unsupported("DEFERRABLE constraints", position);
@@ -195,17 +313,40 @@ function columnConstraint(
   }
 }
 
-function tableConstraint(
+/**
+ * A table constraint's SQLite text, and the columns it makes NOT NULL (a primary key's).
+ * columns are the table's columns as they will be (for key columns and foreign key types).
+ */
+export function tableConstraint(
   ctx: Ctx,
   table: string,
   c: NodeOf<"Constraint">,
   scope: Scope,
-  columns: ColumnPlan[],
+  columns: { name: string; type: SqlType }[],
+  used: Set<string>,
+): { sql: string; notNull: string[] } {
+  const sql = tableConstraintSql(ctx, table, c, scope, columns, used);
+  return { sql, notNull: c.contype === "CONSTR_PRIMARY" ? stringList(c.keys) : [] };
+}
+
+function tableConstraintSql(
+  ctx: Ctx,
+  table: string,
+  c: NodeOf<"Constraint">,
+  scope: Scope,
+  columns: { name: string; type: SqlType }[],
   used: Set<string>,
 ): string {
   const keys = stringList(c.keys);
   const position = ctx.pos(c.location);
-  for (const k of [...keys, ...stringList(c.fk_attrs)]) {
+  for (const k of stringList(c.fk_attrs)) {
+    if (!columns.some((col) => col.name === k))
+      throw new PgError(
+        "UNDEFINED_COLUMN",
+        `column "${k}" referenced in foreign key constraint does not exist`,
+      );
+  }
+  for (const k of keys) {
     if (!columns.some((col) => col.name === k)) {
       throw new PgError("UNDEFINED_COLUMN", `column "${k}" named in key does not exist`, { position });
     }
@@ -213,18 +354,17 @@ function tableConstraint(
   if (c.including?.length) throw unsupported("INCLUDE in constraints", position);
   switch (c.contype) {
     case "CONSTR_PRIMARY":
-      for (const k of keys) columns.find((col) => col.name === k)!.parts.push("NOT NULL");
-      return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_pkey`, used))} PRIMARY KEY (${keys.map(quoteIdent).join(", ")})`;
+      return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_pkey`, used, table))} PRIMARY KEY (${keys.map(quoteIdent).join(", ")})`;
     case "CONSTR_UNIQUE":
-      return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${keys.join("_")}_key`, used))} UNIQUE (${keys.map(quoteIdent).join(", ")})`;
+      return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${keys.join("_")}_key`, used, table))} UNIQUE (${keys.map(quoteIdent).join(", ")})`;
     case "CONSTR_CHECK": {
       const first = firstColumnOf(c.raw_expr) ?? "";
-      const name = constraintName(ctx, c, first ? `${table}_${first}_check` : `${table}_check`, used);
+      const name = constraintName(ctx, c, first ? `${table}_${first}_check` : `${table}_check`, used, table);
       return `CONSTRAINT ${quoteIdent(name)} CHECK (${checkSql(ctx, c, scope)})`;
     }
     case "CONSTR_FOREIGN": {
       const attrs = stringList(c.fk_attrs);
-      const name = constraintName(ctx, c, `${table}_${attrs.join("_")}_fkey`, used);
+      const name = constraintName(ctx, c, `${table}_${attrs.join("_")}_fkey`, used, table);
       const types = attrs.map((a) => ({ name: a, type: columns.find((col) => col.name === a)!.type }));
       return foreignKeySql(ctx, name, attrs, c, table, types);
     }
@@ -235,13 +375,13 @@ function tableConstraint(
   }
 }
 
-function checkSql(ctx: Ctx, c: NodeOf<"Constraint">, scope: Scope): string {
+export function checkSql(ctx: Ctx, c: NodeOf<"Constraint">, scope: Scope): string {
   if (c.is_no_inherit) throw unsupported("NO INHERIT", ctx.pos(c.location));
   const e = translateExpr(ctx, c.raw_expr!, scope);
   return coerce(ctx, e, t(BOOL), "implicit", ctx.pos(c.raw_expr)).sql;
 }
 
-function firstColumnOf(node: Node | undefined): string | undefined {
+export function firstColumnOf(node: Node | undefined): string | undefined {
   const json = JSON.stringify(node ?? {});
   const m = /"ColumnRef":\{"fields":\[\{"String":\{"sval":"([^"]+)"/.exec(json);
   return m?.[1];
@@ -251,8 +391,10 @@ function firstColumnOf(node: Node | undefined): string | undefined {
  * A column default: a constant goes into SQLite's DEFAULT clause (so plain SQLite tools see it);
  * anything else is stored as PostgreSQL text and supplied by the translator on INSERT.
  */
-function defaultClause(ctx: Ctx, expr: Node, type: SqlType): { sqlite?: string; stored?: string } {
+export function defaultClause(ctx: Ctx, expr: Node, type: SqlType): { sqlite?: string; stored?: string } {
   const e = translateExpr(ctx, expr, new Scope());
+  const enumType = ctx.schema.enumByOid(type.oid);
+  if (enumType && e.literal !== undefined) return { sqlite: enumLiteral(enumType, e.literal, ctx.pos(expr)) };
   const value = coerce(ctx, e, type, "assignment", ctx.pos(expr));
   if (/^(NULL|-?\d+(\.\d+)?(e[+-]?\d+)?|'([^']|'')*'|X'[0-9a-f]*')$/i.test(value.sql))
     return { sqlite: value.sql };

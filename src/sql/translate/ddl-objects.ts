@@ -1,11 +1,15 @@
+import { quoteIdentIfNeeded } from "../../catalog/sqlite-schema.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
-import { DEFAULTS, SEQUENCES } from "../metadata.js";
+import { COMMENTS, DEFAULTS, IDENTITY, NEW_SEQUENCE_EPOCH, ownedByTableSql, SEQUENCES } from "../metadata.js";
 import { quoteIdent, quoteString } from "../sqlite-text.js";
+import { cascadeNotice, withoutForeignKeys } from "./alter-table.js";
+import { dependentViews, type RebuildSpec, rebuildSql } from "./alter-table-rebuild.js";
 import { uniqueName } from "./constraints.js";
 import type { Ctx } from "./context.js";
 import type { DdlOutput } from "./create-table.js";
+import { dropEnumType } from "./enums.js";
 import { asBool, translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
 import { translateSelect } from "./select.js";
@@ -18,18 +22,38 @@ const DROP_KINDS: Record<string, { noun: string; tag: string }> = {
   OBJECT_INDEX: { noun: "index", tag: "DROP INDEX" },
   OBJECT_VIEW: { noun: "view", tag: "DROP VIEW" },
   OBJECT_SEQUENCE: { noun: "sequence", tag: "DROP SEQUENCE" },
+  OBJECT_TYPE: { noun: "type", tag: "DROP TYPE" },
+  OBJECT_SCHEMA: { noun: "schema", tag: "DROP SCHEMA" },
 };
 
 export function dropTag(stmt: NodeOf<"DropStmt">): string {
   return DROP_KINDS[stmt.removeType ?? ""]?.tag ?? "DROP";
 }
 
+function objectNames(node: Node): string[] {
+  const tn = asKind(node, "TypeName");
+  if (tn) return stringList(tn.names);
+  return stringList(asKind(node, "List")?.items ?? [node]);
+}
+
 function objectName(node: Node): string {
-  const names = stringList(asKind(node, "List")?.items ?? [node]);
-  if (names.length > 1 && names[0] !== "public") {
-    throw new PgError("INVALID_SCHEMA_NAME", `schema "${names[0]}" does not exist`);
+  const names = objectNames(node);
+  if (names.length > 1 && names.at(-2) !== "public") {
+    throw new PgError("INVALID_SCHEMA_NAME", `schema "${names.at(-2)}" does not exist`);
   }
   return names.at(-1)!;
+}
+
+/** What a DROP statement drops besides what it names (CASCADE), and its NOTICE. */
+interface DropState {
+  setup: string[];
+  notices: string[];
+  /** Objects CASCADE dropped too, for one NOTICE. */
+  cascaded: string[];
+  /** All names the statement drops. */
+  dropping: string[];
+  /** Views already dropped. */
+  droppedViews: Set<string>;
 }
 
 export function translateDrop(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
@@ -38,111 +62,268 @@ export function translateDrop(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
   if (stmt.concurrent && kind.noun !== "index") throw unsupported("DROP ... CONCURRENTLY");
   ctx.writes = true;
   ctx.changesSchema = true;
-  const setup: string[] = [];
-  const notices: string[] = [];
-  const names = (stmt.objects ?? []).map((o) => objectName(o));
-  for (const name of names) {
-    const exists = dropOne(ctx, kind.noun, name, stmt.behavior === "DROP_CASCADE", setup, names);
+  const cascade = stmt.behavior === "DROP_CASCADE";
+  const state: DropState = { setup: [], notices: [], cascaded: [], dropping: [], droppedViews: new Set() };
+  if (kind.noun === "schema") return dropSchema(ctx, stmt);
+  if (kind.noun === "type") {
+    for (const o of stmt.objects ?? []) {
+      const names = objectNames(o);
+      if (!dropEnumType(ctx, names, cascade, state.setup, state.notices)) {
+        if (!stmt.missing_ok)
+          throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`);
+        state.notices.push(`type "${names.join(".")}" does not exist, skipping`);
+      }
+    }
+    return { setup: state.setup, sql: "", notice: state.notices.join("\n") || undefined };
+  }
+  state.dropping = (stmt.objects ?? []).map((o) => objectName(o));
+  for (const name of kind.noun === "table" ? referringFirst(ctx, state.dropping) : state.dropping) {
+    const exists = dropOne(ctx, kind.noun, name, cascade, state);
     if (!exists) {
       if (!stmt.missing_ok) {
-        const code =
-          kind.noun === "index" || kind.noun === "sequence" ? "UNDEFINED_OBJECT" : "UNDEFINED_TABLE";
         throw new PgError(
-          code === "UNDEFINED_OBJECT" ? "UNDEFINED_TABLE" : code,
+          kind.noun === "index" ? "UNDEFINED_OBJECT" : "UNDEFINED_TABLE",
           `${kind.noun} "${name}" does not exist`,
         );
       }
-      notices.push(`${kind.noun} "${name}" does not exist, skipping`);
+      state.notices.push(`${kind.noun} "${name}" does not exist, skipping`);
     }
   }
-  return { setup, sql: "", notice: notices.join("\n") || undefined };
+  if (state.cascaded.length > 0) state.notices.push(cascadeNotice(state.cascaded));
+  // Tables dropped together may refer to each other in a cycle: no order leaves the checks happy.
+  const together = kind.noun === "table" ? state.dropping.filter((n) => ctx.schema.relation(n)) : [];
+  const linked = together.some((n) =>
+    ctx.schema.relation(n)?.foreignKeys?.some((fk) => fk.table !== n && together.includes(fk.table)),
+  );
+  if (linked)
+    state.setup = ["PRAGMA defer_foreign_keys = ON", ...state.setup, "PRAGMA defer_foreign_keys = OFF"];
+  return { setup: state.setup, sql: "", notice: state.notices.join("\n") || undefined };
 }
 
-function dropOne(
-  ctx: Ctx,
-  noun: string,
-  name: string,
-  cascade: boolean,
-  setup: string[],
-  dropping: string[],
-): boolean {
+/**
+ * Tables in the order they can be dropped: those that refer to others first (SQLite deletes a
+ * dropped table's rows first, which the foreign keys of tables still there would refuse).
+ */
+function referringFirst(ctx: Ctx, names: string[]): string[] {
+  const out: string[] = [];
+  const visit = (name: string, path: Set<string>) => {
+    if (out.includes(name) || path.has(name)) return;
+    path.add(name);
+    for (const r of ctx.schema.relations()) {
+      if (r.name !== name && names.includes(r.name) && r.foreignKeys?.some((fk) => fk.table === name))
+        visit(r.name, path);
+    }
+    out.push(name);
+  };
+  for (const name of names) visit(name, new Set());
+  return out;
+}
+
+/** Objects that depend on what is dropped: an error without CASCADE, dropped with it. */
+function dependents(what: string, on: string, deps: string[], cascade: boolean, state: DropState): void {
+  if (deps.length === 0) return;
+  if (!cascade) {
+    const message =
+      state.dropping.length > 1
+        ? "cannot drop desired object(s) because other objects depend on them"
+        : `cannot drop ${what} because other objects depend on it`;
+    throw new PgError("DEPENDENT_OBJECTS_STILL_EXIST", message, {
+      detail: deps.map((d) => `${d} depends on ${on}`).join("\n"),
+      hint: "Use DROP ... CASCADE to drop the dependent objects too.",
+    });
+  }
+  state.cascaded.push(...deps);
+}
+
+/** Views reading a relation, dropped first (with CASCADE). */
+function dropViewsOf(ctx: Ctx, noun: string, name: string, cascade: boolean, state: DropState): void {
+  const views = dependentViews(ctx, name).filter((v) => v !== name && !state.dropping.includes(v));
+  const pending = views.filter((v) => !state.droppedViews.has(v));
+  dependents(
+    `${noun} ${name}`,
+    `${noun} ${name}`,
+    pending.map((v) => `view ${v}`),
+    cascade,
+    state,
+  );
+  for (const v of pending) {
+    state.setup.push(`DROP VIEW ${quoteIdent(v)}`);
+    state.droppedViews.add(v);
+  }
+}
+
+function dropOne(ctx: Ctx, noun: string, name: string, cascade: boolean, state: DropState): boolean {
+  const setup = state.setup;
+  const s = ctx.schema;
   switch (noun) {
     case "table": {
-      const rel = ctx.schema.relation(name);
+      const rel = s.relation(name);
       if (!rel) return false;
       if (rel.kind !== "table") {
         throw new PgError("WRONG_OBJECT_TYPE", `"${name}" is not a table`, {
           hint: "Use DROP VIEW to remove a view.",
         });
       }
-      const dependents = [...ctx.schema.relations()].filter(
-        (r) =>
-          r.name !== name && !dropping.includes(r.name) && r.foreignKeys?.some((fk) => fk.table === name),
+      // Foreign keys of other tables that refer to this one: CASCADE drops the constraints.
+      const fks = new Map<string, Set<string>>();
+      const deps: string[] = [];
+      for (const r of s.relations()) {
+        if (r.name === name || state.dropping.includes(r.name)) continue;
+        for (const fk of r.foreignKeys ?? []) {
+          if (fk.table !== name) continue;
+          deps.push(`constraint ${fk.name} on table ${r.name}`);
+          fks.set(r.name, (fks.get(r.name) ?? new Set()).add(fk.name));
+        }
+      }
+      const views = dependentViews(ctx, name).filter(
+        (v) => !state.dropping.includes(v) && !state.droppedViews.has(v),
       );
-      if (dependents.length > 0) {
-        const fk = dependents[0]!.foreignKeys!.find((f) => f.table === name)!;
-        if (cascade) throw unsupported("DROP TABLE ... CASCADE of a table that foreign keys refer to");
-        throw new PgError(
-          "DEPENDENT_OBJECTS_STILL_EXIST",
-          `cannot drop table ${name} because other objects depend on it`,
-          {
-            detail: `constraint ${fk.name} on table ${dependents[0]!.name} depends on table ${name}`,
-            hint: "Use DROP ... CASCADE to drop the dependent objects too.",
-          },
-        );
+      dependents(
+        `table ${name}`,
+        `table ${name}`,
+        [...deps, ...views.map((v) => `view ${v}`)],
+        cascade,
+        state,
+      );
+      for (const v of views) {
+        setup.push(`DROP VIEW ${quoteIdent(v)}`);
+        state.droppedViews.add(v);
+      }
+      if (fks.size > 0) {
+        const specs = new Map<string, RebuildSpec>();
+        for (const [table, names] of fks) specs.set(table, withoutForeignKeys(ctx, table, names));
+        setup.push(...rebuildSql(ctx, specs));
       }
       setup.push(`DROP TABLE ${quoteIdent(name)}`);
-      if (ctx.schema.hasMetadata(DEFAULTS))
-        setup.push(`DELETE FROM ${DEFAULTS} WHERE table_name = ${quoteString(name)}`);
-      if (ctx.schema.hasMetadata(SEQUENCES)) {
-        setup.push(
-          `DELETE FROM ${SEQUENCES} WHERE owned_by LIKE ${quoteString(`${name.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}.%`)} ESCAPE '\\'`,
-        );
-      }
+      forgetRelation(ctx, name, setup, true);
       return true;
     }
     case "view": {
-      const rel = ctx.schema.relation(name);
+      const rel = s.relation(name);
       if (!rel) return false;
       if (rel.kind !== "view")
         throw new PgError("WRONG_OBJECT_TYPE", `"${name}" is not a view`, {
           hint: "Use DROP TABLE to remove a table.",
         });
+      if (state.droppedViews.has(name)) return true;
+      dropViewsOf(ctx, "view", name, cascade, state);
       setup.push(`DROP VIEW ${quoteIdent(name)}`);
+      state.droppedViews.add(name);
+      forgetRelation(ctx, name, setup, false);
       return true;
     }
     case "index": {
-      if (!ctx.schema.index(name)) return false;
-      if (ctx.schema.index(name)!.constraint) {
+      const index = s.index(name);
+      if (!index) return false;
+      if (index.constraint) {
         throw new PgError(
           "DEPENDENT_OBJECTS_STILL_EXIST",
-          `cannot drop index ${name} because constraint ${name} on table ${ctx.schema.index(name)!.table} requires it`,
-          {
-            hint: `You can drop constraint ${name} on table ${ctx.schema.index(name)!.table} instead.`,
-          },
+          `cannot drop index ${name} because constraint ${name} on table ${index.table} requires it`,
+          { hint: `You can drop constraint ${name} on table ${index.table} instead.` },
         );
       }
       setup.push(`DROP INDEX ${quoteIdent(name)}`);
+      forgetRelation(ctx, name, setup, false);
       return true;
     }
     default: {
-      const seq = ctx.schema.sequence(name);
+      const seq = s.sequence(name);
       if (!seq) return false;
-      if (seq.ownedBy && !cascade) {
-        const [table, column] = seq.ownedBy.split(".");
-        throw new PgError(
-          "DEPENDENT_OBJECTS_STILL_EXIST",
-          `cannot drop sequence ${name} because other objects depend on it`,
-          {
-            detail: `default value for column ${column} of table ${table} depends on sequence ${name}`,
-            hint: "Use DROP ... CASCADE to drop the dependent objects too.",
-          },
-        );
+      // An identity column's sequence belongs to the column; a default that calls nextval depends on it.
+      for (const r of s.relations()) {
+        for (const c of r.columns) {
+          if (c.identitySequence === name && !state.dropping.includes(r.name)) {
+            throw new PgError(
+              "DEPENDENT_OBJECTS_STILL_EXIST",
+              `cannot drop sequence ${name} because column ${c.name} of table ${r.name} requires it`,
+              { hint: `You can drop column ${c.name} of table ${r.name} instead.` },
+            );
+          }
+        }
       }
+      const ref = `${quoteString(quoteIdentIfNeeded(name))}::regclass`;
+      const users: { table: string; column: string }[] = [];
+      for (const r of s.relations())
+        for (const c of r.columns)
+          if (!c.identity && c.defaultExpr?.includes(ref)) users.push({ table: r.name, column: c.name });
+      dependents(
+        `sequence ${name}`,
+        `sequence ${name}`,
+        users.map((u) => `default value for column ${u.column} of table ${u.table}`),
+        cascade,
+        state,
+      );
+      for (const u of users)
+        setup.push(
+          `DELETE FROM ${DEFAULTS} WHERE table_name = ${quoteString(u.table)} AND column_name = ${quoteString(u.column)}`,
+        );
       setup.push(`DELETE FROM ${SEQUENCES} WHERE name = ${quoteString(name)}`);
+      forgetRelation(ctx, name, setup, false);
       return true;
     }
   }
+}
+
+/** Metadata of a dropped relation: comments, and for a table its defaults, sequences and identity columns. */
+function forgetRelation(ctx: Ctx, name: string, setup: string[], table: boolean): void {
+  const s = ctx.schema;
+  const n = quoteString(name);
+  if (s.hasMetadata(COMMENTS)) {
+    setup.push(`DELETE FROM ${COMMENTS} WHERE kind IN ('relation', 'column', 'constraint') AND name = ${n}`);
+    if (table) {
+      // The table's indexes and the sequences its columns own go with it.
+      const owned = [
+        ...(s.indexesOf?.(name) ?? []).map((i) => i.name),
+        ...[...s.sequences()].filter((q) => q.ownedBy?.startsWith(`${name}.`)).map((q) => q.name),
+      ];
+      if (owned.length > 0)
+        setup.push(
+          `DELETE FROM ${COMMENTS} WHERE kind = 'relation' AND name IN (${owned.map(quoteString).join(", ")})`,
+        );
+    }
+  }
+  if (!table) return;
+  if (s.hasMetadata(DEFAULTS)) setup.push(`DELETE FROM ${DEFAULTS} WHERE table_name = ${n}`);
+  if (s.hasMetadata(IDENTITY)) setup.push(`DELETE FROM ${IDENTITY} WHERE table_name = ${n}`);
+  if (s.hasMetadata(SEQUENCES)) setup.push(`DELETE FROM ${SEQUENCES} WHERE ${ownedByTableSql(name)}`);
+}
+
+/** DROP SCHEMA: only public exists, and it holds everything. */
+function dropSchema(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
+  const notices: string[] = [];
+  for (const o of stmt.objects ?? []) {
+    const name = asKind(o, "String")?.sval ?? objectName(o);
+    if (name === "public") continue;
+    if (!stmt.missing_ok) throw new PgError("INVALID_SCHEMA_NAME", `schema "${name}" does not exist`);
+    notices.push(`schema "${name}" does not exist, skipping`);
+  }
+  const names = (stmt.objects ?? []).map((o) => asKind(o, "String")?.sval ?? "");
+  if (!names.includes("public")) return { setup: [], sql: "", notice: notices.join("\n") || undefined };
+  if (stmt.behavior === "DROP_CASCADE") throw unsupported("DROP SCHEMA public CASCADE");
+  const s = ctx.schema;
+  const objects = [
+    ...[...s.relations()].map((r) => `${r.kind} ${r.name}`),
+    ...[...s.sequences()].map((q) => `sequence ${q.name}`),
+    ...[...s.enumTypes()].map((e) => `type ${e.name}`),
+  ];
+  if (objects.length === 0) throw unsupported("DROP SCHEMA public");
+  throw new PgError(
+    "DEPENDENT_OBJECTS_STILL_EXIST",
+    "cannot drop schema public because other objects depend on it",
+    {
+      detail: objects.map((o) => `${o} depends on schema public`).join("\n"),
+      hint: "Use DROP ... CASCADE to drop the dependent objects too.",
+    },
+  );
+}
+
+/** CREATE SCHEMA: the public schema always exists; other schemas are not supported. */
+export function translateCreateSchema(ctx: Ctx, stmt: NodeOf<"CreateSchemaStmt">): DdlOutput {
+  void ctx;
+  const name = stmt.schemaname ?? stmt.authrole?.rolename;
+  if (name !== "public" || stmt.schemaElts?.length) throw unsupported("CREATE SCHEMA");
+  if (stmt.if_not_exists) return { setup: [], sql: "", notice: 'schema "public" already exists, skipping' };
+  throw new PgError("DUPLICATE_SCHEMA", 'schema "public" already exists');
 }
 
 const PLAIN_METHODS = new Set(["btree", "hash"]);
@@ -239,7 +420,7 @@ export function translateTruncate(ctx: Ctx, stmt: NodeOf<"TruncateStmt">): DdlOu
     setup.push(`DELETE FROM ${quoteIdent(rel.name)}`);
     if (stmt.restart_seqs && ctx.schema.hasMetadata(SEQUENCES)) {
       setup.push(
-        `UPDATE ${SEQUENCES} SET last_value = start_value, is_called = 0 WHERE owned_by LIKE ${quoteString(`${rel.name}.%`)}`,
+        `UPDATE ${SEQUENCES} SET last_value = start_value, is_called = 0, rowid = ${NEW_SEQUENCE_EPOCH} WHERE ${ownedByTableSql(rel.name)}`,
       );
     }
   }

@@ -1,4 +1,6 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
+import { formatNumericValue } from "../../types/codecs/decimal.js";
+import { parseNumericText } from "../../types/codecs/numeric.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
@@ -9,7 +11,8 @@ import { translateArrayConstructor, translateIndirection } from "./arrays.js";
 import { coerce, commonType, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateFuncCall, translateSqlValueFunction } from "./functions.js";
-import { translateAExpr } from "./operators.js";
+import { keyed, translateAExpr } from "./operators.js";
+import { sortKey } from "./order-by.js";
 import type { Scope } from "./scope.js";
 import { translateSubLink } from "./sublinks.js";
 import { typeFromTypeName } from "./type-names.js";
@@ -125,9 +128,13 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
     );
     const sqls = args.map((a) => coerce(ctx, a, type, "implicit").sql);
     if (sqls.length === 1) return { sql: sqls[0]!, type };
+    if (sortKey(type, ctx) && type.oid !== NUMERIC)
+      return pickByKey(ctx, sqls, type, m.op === "IS_GREATEST" ? ">" : "<");
     // PostgreSQL ignores NULL arguments; SQLite's multi-argument max/min return NULL if any is NULL.
     // Each COALESCE picks one argument or, when it is NULL, another non-NULL one.
-    const picks = sqls.map((s, i) => `COALESCE(${[s, ...sqls.filter((_, j) => j !== i)].join(", ")})`);
+    const picks = sqls.map((s, i) =>
+      keyed(ctx, type, `COALESCE(${[s, ...sqls.filter((_, j) => j !== i)].join(", ")})`),
+    );
     return { sql: `${m.op === "IS_GREATEST" ? "max" : "min"}(${picks.join(", ")})`, type };
   },
   SubLink: (ctx, s, scope) => translateSubLink(ctx, s, scope),
@@ -211,7 +218,7 @@ function constant(ctx: Ctx, c: NodeOf<"A_Const">): Expr {
   if (c.boolval !== undefined) return { sql: c.boolval.boolval ? "1" : "0", type: t(BOOL) };
   if (c.sval !== undefined) {
     const text = c.sval.sval ?? "";
-    return { sql: quoteString(text), type: t(UNKNOWN), literal: text };
+    return { sql: quoteString(text), type: t(UNKNOWN), literal: text, position: ctx.pos(c.location) };
   }
   if (c.fval !== undefined) {
     const text = c.fval.fval ?? "0";
@@ -220,10 +227,23 @@ function constant(ctx: Ctx, c: NodeOf<"A_Const">): Expr {
       const big = BigInt(text);
       if (big >= -(2n ** 63n) && big < 2n ** 63n) return { sql: text, type: t(INT8) };
     }
-    return { sql: text, type: t(NUMERIC) };
+    // numeric is stored as its exact decimal text, so constants are too: 0.1 + 0.2 stays exact.
+    return { sql: quoteString(formatNumericValue(parseNumericText(text))), type: t(NUMERIC) };
   }
   if (c.bsval !== undefined) throw unsupported("bit string constants", ctx.pos(c.location));
   throw unsupported("this constant", ctx.pos(c.location));
+}
+
+/**
+ * GREATEST/LEAST of values whose stored form does not order as PostgreSQL orders them: each
+ * argument replaces the pick so far when it is not NULL and beyond it by the type's sort key.
+ */
+function pickByKey(ctx: Ctx, sqls: string[], type: SqlType, beyond: ">" | "<"): Expr {
+  const sql = sqls.reduce(
+    (acc, next) =>
+      `(CASE WHEN ${next} IS NULL THEN ${acc} WHEN ${acc} IS NULL OR ${keyed(ctx, type, next)} ${beyond} ${keyed(ctx, type, acc)} THEN ${next} ELSE ${acc} END)`,
+  );
+  return { sql, type };
 }
 
 function translateCase(ctx: Ctx, c: NodeOf<"CaseExpr">, scope: Scope): Expr {
@@ -243,10 +263,10 @@ function translateCase(ctx: Ctx, c: NodeOf<"CaseExpr">, scope: Scope): Expr {
   if (subject) {
     const conds = whens.map((w) => translateExpr(ctx, w.cond, scope));
     const common = commonType([subject.type, ...conds.map((x) => x.type)], "CASE/WHEN", ctx.pos(c.location));
-    parts.push(coerce(ctx, subject, common, "implicit").sql);
+    parts.push(keyed(ctx, common, coerce(ctx, subject, common, "implicit").sql));
     whens.forEach((w, i) => {
       parts.push(
-        `WHEN ${coerce(ctx, conds[i]!, common, "implicit").sql} THEN ${coerce(ctx, w.result, type, "implicit").sql}`,
+        `WHEN ${keyed(ctx, common, coerce(ctx, conds[i]!, common, "implicit").sql)} THEN ${coerce(ctx, w.result, type, "implicit").sql}`,
       );
     });
   } else {

@@ -7,7 +7,9 @@ import { UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { coerce } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
-import { translateExpr } from "./expr.js";
+import { enumFromSortKeySql, enumSortKeySql } from "./enums.js";
+import { asBool, translateExpr } from "./expr.js";
+import { keyed } from "./operators.js";
 import { chooseOverload, type Resolved } from "./overloads.js";
 import type { Scope } from "./scope.js";
 import { translateWindow } from "./windows.js";
@@ -27,6 +29,8 @@ export interface CallOptions {
   distinct?: boolean;
   /** SQLite SQL of an ORDER BY list inside an aggregate call. */
   orderBy?: string;
+  /** FILTER (WHERE ...) and OVER (...), which follow the aggregate's own call. */
+  suffix?: string;
 }
 
 function isAggregate(r: Resolved): boolean {
@@ -42,7 +46,9 @@ export function callFunction(
   options: CallOptions = {},
 ): Expr {
   const def = resolved.def;
-  const coerced = args.map((a, i) => coerce(ctx, a, resolved.targets[i]!, "implicit", position));
+  const coerced = args.map((a, i) =>
+    coerce(ctx, a, resolved.targets[i]!, "implicit", a.position ?? position),
+  );
   const types = coerced.map((a) => a.type);
   if (def.writes) {
     ctx.writes = true;
@@ -50,8 +56,11 @@ export function callFunction(
   }
   if (def.volatility === "volatile" || isAggregate(resolved)) ctx.notConstant = true;
   const type = resultType(def, types);
-  if ((options.distinct || options.orderBy) && !isAggregate(resolved)) {
-    const what = options.distinct ? "DISTINCT" : "ORDER BY";
+  if (
+    (options.distinct || options.orderBy || options.suffix?.startsWith(" FILTER")) &&
+    !isAggregate(resolved)
+  ) {
+    const what = options.distinct ? "DISTINCT" : options.orderBy ? "ORDER BY" : "FILTER";
     throw new PgError(
       "WRONG_OBJECT_TYPE",
       `${what} specified, but ${def.name} is not an aggregate function`,
@@ -59,11 +68,24 @@ export function callFunction(
     );
   }
   const distinct = options.distinct === true;
-  const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : "";
+  // PostgreSQL feeds DISTINCT aggregates their values sorted; SQLite in first-seen order.
+  const first = coerced[0];
+  const orderBy =
+    options.orderBy ??
+    (distinct && first ? `${keyed(ctx, first.type, first.sql)} ASC NULLS LAST` : undefined);
+  const order = orderBy ? ` ORDER BY ${orderBy}` : "";
+  const suffix = options.suffix ?? "";
+  // min/max of an enum: of the labels' positions, mapped back to the label.
+  const e =
+    (def.name === "min" || def.name === "max") && first ? ctx.schema.enumByOid(first.type.oid) : undefined;
+  if (e && isAggregate(resolved)) {
+    const key = `${def.name}(${distinct ? "DISTINCT " : ""}${enumSortKeySql(e, first!.sql)})${suffix}`;
+    return { sql: enumFromSortKeySql(e, key), type };
+  }
   if (def.kind === "udf" || def.kind === "udf-aggregate") {
     const typeArgs = def.passTypes ? types.map((x) => String(x.oid)) : [];
     const list = [...typeArgs, ...coerced.map((a) => a.sql)].join(", ");
-    return { sql: `${def.udfName}(${distinct ? "DISTINCT " : ""}${list}${order})`, type };
+    return { sql: `${def.udfName}(${distinct ? "DISTINCT " : ""}${list}${order})${suffix}`, type };
   }
   if (def.kind === "udf-set") {
     throw new PgError(
@@ -73,7 +95,7 @@ export function callFunction(
     );
   }
   const sql = def.sql({ args: coerced.map((a) => a.sql), types, distinct });
-  return { sql: order ? sql.replace(/\)$/, `${order})`) : sql, type };
+  return { sql: `${order ? sql.replace(/\)$/, `${order})`) : sql}${suffix}`, type };
 }
 
 /** Calls the function name with already translated arguments. */
@@ -99,7 +121,9 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
   const name = names.at(-1)!;
   if (f.agg_within_group) throw unsupported("WITHIN GROUP", position);
   if (f.func_variadic) throw unsupported("VARIADIC arguments", position);
-  let call: Expr;
+  let suffix = "";
+  if (f.agg_filter) suffix += ` FILTER (WHERE ${asBool(ctx, f.agg_filter, scope, "FILTER")})`;
+  if (f.over) suffix += ` OVER ${translateWindow(ctx, f.over, scope)}`;
   if (f.agg_star) {
     if (name !== "count") {
       throw new PgError(
@@ -108,19 +132,12 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
         { position },
       );
     }
-    call = { sql: "count(*)", type: callByName(ctx, "count", [], position).type };
     ctx.notConstant = true;
-  } else {
-    const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
-    const orderBy = f.agg_order?.length ? aggregateOrder(ctx, f.agg_order, scope) : undefined;
-    call = callByName(ctx, name, args, position, { distinct: f.agg_distinct === true, orderBy });
+    return { sql: `count(*)${suffix}`, type: callByName(ctx, "count", [], position).type };
   }
-  if (f.agg_filter) {
-    const cond = translateExpr(ctx, f.agg_filter, scope);
-    call = { ...call, sql: `${call.sql} FILTER (WHERE ${cond.sql})` };
-  }
-  if (f.over) call = { ...call, sql: `${call.sql} OVER ${translateWindow(ctx, f.over, scope)}` };
-  return call;
+  const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
+  const orderBy = f.agg_order?.length ? aggregateOrder(ctx, f.agg_order, scope) : undefined;
+  return callByName(ctx, name, args, position, { distinct: f.agg_distinct === true, orderBy, suffix });
 }
 
 function aggregateOrder(ctx: Ctx, items: Node[], scope: Scope): string {
@@ -161,8 +178,9 @@ export function translateSqlValueFunction(ctx: Ctx, f: NodeOf<"SQLValueFunction"
   const name = SQL_VALUE_FUNCTIONS[f.op ?? ""];
   if (!name) throw unsupported(`SQL value function ${f.op}`, ctx.pos(f.location));
   const call = callByName(ctx, name, [], ctx.pos(f.location));
-  if (f.typmod !== undefined && f.typmod >= 0)
-    return coerce(ctx, call, { oid: call.type.oid, typmod: f.typmod }, "explicit");
+  // CURRENT_TIME(0) and the like: the parser leaves a typmod of 0 out.
+  const typmod = f.op?.endsWith("_N") ? (f.typmod ?? 0) : -1;
+  if (typmod >= 0) return coerce(ctx, call, { oid: call.type.oid, typmod }, "explicit");
   return call;
 }
 

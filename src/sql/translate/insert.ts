@@ -36,7 +36,8 @@ export function translateInsert(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput
   }
   // Omitted columns whose default SQLite cannot evaluate per row are supplied here.
   const supplied = rel.columns.filter((c) => c.defaultExpr && !columns.includes(c));
-  const source = insertSource(ctx, stmt.selectStmt, rel, columns, supplied);
+  const override = stmt.override === "OVERRIDING_NOT_SET" ? undefined : stmt.override;
+  const source = insertSource(ctx, stmt.selectStmt, { columns, supplied, override });
   const allColumns = [...columns, ...supplied].filter((_, i) => source.keep[i]);
   const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
   let sql =
@@ -55,25 +56,35 @@ interface Source {
   keep: boolean[];
 }
 
-function insertSource(
-  ctx: Ctx,
-  node: Node | undefined,
-  _rel: RelationInfo,
-  columns: ColumnInfo[],
-  supplied: ColumnInfo[],
-): Source {
+interface Targets {
+  /** The columns the statement names (or all). */
+  columns: ColumnInfo[];
+  /** Omitted columns whose defaults are computed here. */
+  supplied: ColumnInfo[];
+  override?: string;
+}
+
+function insertSource(ctx: Ctx, node: Node | undefined, targets: Targets): Source {
+  const { columns, supplied } = targets;
   const defaults = supplied.map((c) => defaultExpression(ctx, c.defaultExpr!));
   const all = [...columns, ...supplied];
-  if (!node) return { sql: "", keep: all.map((_, i) => i >= columns.length) };
+  if (!node) {
+    // DEFAULT VALUES: SQLite applies its own defaults; computed ones are supplied.
+    const keep = all.map((c, i) => i >= columns.length || !!c.defaultExpr);
+    const values = all.filter((_, i) => keep[i]).map((c) => defaultFor(ctx, c));
+    return { sql: values.length ? `VALUES (${values.join(", ")})` : "", keep };
+  }
   const select = asKind(node, "SelectStmt")!;
   const plainValues = select.valuesLists && !select.sortClause && !select.limitCount && !select.withClause;
-  if (plainValues) return valuesSource(ctx, select.valuesLists!, columns, supplied, defaults);
+  if (plainValues) return valuesSource(ctx, select.valuesLists!, targets, defaults);
   const sub = translateSelect(ctx, select, undefined);
   if (sub.columns.length > columns.length) {
     throw new PgError("SYNTAX_ERROR", "INSERT has more expressions than target columns");
   }
   const picks = sub.columns.map(
-    (c, i) => assign(ctx, { sql: `s.${quoteIdent(c.alias)}`, type: c.type }, columns[i]!).sql,
+    (c, i) =>
+      identityValue(ctx, columns[i]!, targets.override) ??
+      assign(ctx, { sql: `s.${quoteIdent(c.alias)}`, type: c.type }, columns[i]!).sql,
   );
   // Columns the SELECT does not cover get their defaults.
   const missing = columns.slice(sub.columns.length);
@@ -88,13 +99,8 @@ function insertSource(
   };
 }
 
-function valuesSource(
-  ctx: Ctx,
-  lists: Node[],
-  columns: ColumnInfo[],
-  supplied: ColumnInfo[],
-  defaults: Expr[],
-): Source {
+function valuesSource(ctx: Ctx, lists: Node[], targets: Targets, defaults: Expr[]): Source {
+  const { columns, supplied } = targets;
   const scope = new Scope();
   const rows = lists.map((l) => asKind(l, "List")?.items ?? []);
   for (const row of rows) {
@@ -104,21 +110,40 @@ function valuesSource(
       });
     }
   }
-  // A column that is DEFAULT in every row is left out, so SQLite applies its own default.
+  // A column that is DEFAULT in every row is left out, so SQLite applies its own default, unless
+  // that default is computed here.
   const keep = [
-    ...columns.map((_, i) => rows.some((r) => i < r.length && !isDefault(r[i]))),
+    ...columns.map((c, i) => !!c.defaultExpr || rows.some((r) => i < r.length && !isDefault(r[i]))),
     ...supplied.map(() => true),
   ];
   const sqlRows = rows.map((row) => {
     const values = columns.map((col, i) => {
       const node = row[i];
       if (node === undefined || isDefault(node)) return defaultFor(ctx, col);
+      const identity = identityValue(ctx, col, targets.override);
+      if (identity !== undefined) return identity;
       return assign(ctx, translateExpr(ctx, node, scope), col, ctx.pos(node)).sql;
     });
     const extra = defaults.map((d, i) => assign(ctx, d, supplied[i]!).sql);
     return `(${[...values, ...extra].filter((_, i) => keep[i]).join(", ")})`;
   });
   return { sql: `VALUES ${sqlRows.join(", ")}`, keep };
+}
+
+/**
+ * What an identity column gets for a value the statement gives it: an error for GENERATED ALWAYS
+ * (unless OVERRIDING SYSTEM VALUE), its default under OVERRIDING USER VALUE, else the value.
+ */
+function identityValue(ctx: Ctx, col: ColumnInfo, override: string | undefined): string | undefined {
+  if (!col.identity) return undefined;
+  if (override === "OVERRIDING_USER_VALUE") return defaultFor(ctx, col);
+  if (col.identity === "a" && override !== "OVERRIDING_SYSTEM_VALUE") {
+    throw new PgError("GENERATED_ALWAYS", `cannot insert a non-DEFAULT value into column "${col.name}"`, {
+      detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.`,
+      hint: "Use OVERRIDING SYSTEM VALUE to override.",
+    });
+  }
+  return undefined;
 }
 
 /** A column's default as an expression: the stored one, SQLite's own, or NULL. */
@@ -154,7 +179,21 @@ export function assign(ctx: Ctx, e: Expr, col: ColumnInfo, position?: number): E
 
 function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, alias: string): string {
   const infer = c.infer;
-  if (infer?.conname) throw unsupported("ON CONFLICT ON CONSTRAINT", ctx.pos(c.location));
+  if (infer?.conname) {
+    // ON CONFLICT ON CONSTRAINT name: the columns of that primary key or unique constraint.
+    const ix = ctx.schema.indexesOf?.(rel.name)?.find((x) => x.constraint === infer.conname);
+    if (!ix) {
+      throw new PgError(
+        "UNDEFINED_OBJECT",
+        `constraint "${infer.conname}" for table "${rel.name}" does not exist`,
+        {
+          position: ctx.pos(c.location),
+        },
+      );
+    }
+    const target = ` (${ix.columns.map(quoteIdent).join(", ")})`;
+    return conflictAction(ctx, c, rel, alias, target);
+  }
   const targetScope = new Scope();
   targetScope.add({ alias, columns: columnsOf(rel, alias) });
   let target = "";
@@ -172,6 +211,17 @@ function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, 
     target = ` (${cols.join(", ")})`;
     if (infer.whereClause) target += ` WHERE ${asBool(ctx, infer.whereClause, targetScope, "WHERE")}`;
   }
+  return conflictAction(ctx, c, rel, alias, target);
+}
+
+/** DO NOTHING, or DO UPDATE SET ... [WHERE ...] with EXCLUDED as the proposed row. */
+function conflictAction(
+  ctx: Ctx,
+  c: NodeOf<"OnConflictClause">,
+  rel: RelationInfo,
+  alias: string,
+  target: string,
+): string {
   if (c.action === "ONCONFLICT_NOTHING") return ` ON CONFLICT${target} DO NOTHING`;
   if (!target) {
     throw new PgError(

@@ -13,6 +13,7 @@ import {
   INT8,
   INTEGER_TYPES,
   isNumericType,
+  JSON_TYPE,
   NUMERIC,
   STRING_TYPES,
   TEXT,
@@ -25,6 +26,7 @@ import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { callFunction } from "./functions.js";
+import { sortKey } from "./order-by.js";
 import { chooseOperator } from "./overloads.js";
 import type { Scope } from "./scope.js";
 
@@ -84,8 +86,10 @@ const COMPARISONS: Record<string, string> = {
 function binary(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
   const cmp = COMPARISONS[op];
   if (cmp) {
-    const [a, b] = unify(ctx, op, l, r, position);
-    return { sql: `(${a.sql} ${cmp} ${b.sql})`, type: t(BOOL) };
+    const [a, b, type] = unify(ctx, op, l, r, position);
+    // json has no comparison operators (jsonb declares its own).
+    if (type.oid === JSON_TYPE) throw operatorError(op, l.type, r.type, position);
+    return { sql: `(${keyed(ctx, type, a.sql)} ${cmp} ${keyed(ctx, type, b.sql)})`, type: t(BOOL) };
   }
   switch (op) {
     case "+":
@@ -153,6 +157,19 @@ function unary(ctx: Ctx, op: string, r: Expr, position?: number): Expr {
   throw operatorError(op, undefined, r.type, position);
 }
 
+/** Whether the built-in rules of this file take (T op T). */
+function builtinOperator(op: string, type: SqlType): boolean {
+  if (COMPARISONS[op]) return type.oid !== JSON_TYPE;
+  if (["+", "-", "*", "/", "%", "^"].includes(op)) return isNumericType(type.oid);
+  if (["||", "~", "~*", "!~", "!~*"].includes(op)) return STRING_TYPES.has(type.oid);
+  return false;
+}
+
+/** A side of a comparison in type's ordering, where the stored form does not compare as PostgreSQL's. */
+export function keyed(ctx: Ctx, type: SqlType, sql: string): string {
+  return sortKey(type, ctx)?.(sql) ?? sql;
+}
+
 function operatorName(name: Node[] | undefined, position?: number): string {
   const parts = stringList(name);
   if (parts.length === 2 && parts[0] !== "pg_catalog") {
@@ -172,26 +189,39 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
       const r = right();
       // Declared operators (date/time, JSON, arrays, exact numeric, ...) come first.
       const declared = operatorsNamed(op);
-      const resolved = declared.length ? chooseOperator(declared, l?.type, r.type) : undefined;
+      const resolved = declared.length
+        ? chooseOperator(declared, l?.type, r.type, (type) => builtinOperator(op, type))
+        : undefined;
       if (resolved) return callFunction(ctx, resolved, l ? [l, r] : [r], position);
       return l ? binary(ctx, op, l, r, position) : unary(ctx, op, r, position);
     }
     case "AEXPR_DISTINCT":
     case "AEXPR_NOT_DISTINCT": {
-      const [a, b] = unify(ctx, "=", left(), right(), position);
-      return { sql: `(${a.sql} ${e.kind === "AEXPR_DISTINCT" ? "IS NOT" : "IS"} ${b.sql})`, type: t(BOOL) };
+      const [a, b, type] = unify(ctx, "=", left(), right(), position);
+      const is = e.kind === "AEXPR_DISTINCT" ? "IS NOT" : "IS";
+      return { sql: `(${keyed(ctx, type, a.sql)} ${is} ${keyed(ctx, type, b.sql)})`, type: t(BOOL) };
     }
     case "AEXPR_NULLIF": {
-      const [a, b] = unify(ctx, "=", left(), right(), position);
-      return { sql: `NULLIF(${a.sql}, ${b.sql})`, type: a.type };
+      const [a, b, type] = unify(ctx, "=", left(), right(), position);
+      if (!sortKey(type, ctx)) return { sql: `NULLIF(${a.sql}, ${b.sql})`, type: a.type };
+      return {
+        sql: `(CASE WHEN ${keyed(ctx, type, a.sql)} = ${keyed(ctx, type, b.sql)} THEN NULL ELSE ${a.sql} END)`,
+        type: a.type,
+      };
     }
     case "AEXPR_IN": {
       const subject = left();
       const items = (asKind(e.rexpr, "List")?.items ?? []).map((n) => translateExpr(ctx, n, scope));
       const unified = items.map((item) => unify(ctx, "=", subject, item, position));
-      const s = unified[0]?.[0] ?? subject;
-      const list = unified.map(([, b]) => b.sql).join(", ");
-      return { sql: `(${s.sql} ${op === "<>" ? "NOT IN" : "IN"} (${list}))`, type: t(BOOL) };
+      const not = op === "<>" ? "NOT " : "";
+      const type = unified[0]?.[2];
+      if (type && unified.every(([, , u]) => u.oid === type.oid)) {
+        const list = unified.map(([, b]) => keyed(ctx, type, b.sql)).join(", ");
+        return { sql: `(${keyed(ctx, type, unified[0]![0].sql)} ${not}IN (${list}))`, type: t(BOOL) };
+      }
+      // Items of different types compare in different types: one = per item, as PostgreSQL does.
+      const tests = unified.map(([a, b, u]) => `${keyed(ctx, u, a.sql)} = ${keyed(ctx, u, b.sql)}`);
+      return { sql: `(${not}(${tests.join(" OR ")}))`, type: t(BOOL) };
     }
     case "AEXPR_LIKE":
     case "AEXPR_ILIKE":
@@ -202,9 +232,15 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
     case "AEXPR_NOT_BETWEEN_SYM": {
       const [loNode, hiNode] = asKind(e.rexpr, "List")?.items ?? [];
       const subject = left();
-      const [s, lo] = unify(ctx, ">=", subject, translateExpr(ctx, loNode!, scope), position);
-      const [, hi] = unify(ctx, "<=", s, translateExpr(ctx, hiNode!, scope), position);
+      const [s, lo, loType] = unify(ctx, ">=", subject, translateExpr(ctx, loNode!, scope), position);
+      const [s2, hi, hiType] = unify(ctx, "<=", s, translateExpr(ctx, hiNode!, scope), position);
       const not = e.kind.includes("NOT") ? "NOT " : "";
+      if (sortKey(loType, ctx) || sortKey(hiType, ctx)) {
+        const [x, a, b] = [keyed(ctx, loType, s.sql), keyed(ctx, loType, lo.sql), keyed(ctx, hiType, hi.sql)];
+        const y = keyed(ctx, hiType, s2.sql);
+        const sym = e.kind.endsWith("_SYM") ? ` OR (${x} >= ${b} AND ${y} <= ${a})` : "";
+        return { sql: `(${not}((${x} >= ${a} AND ${y} <= ${b})${sym}))`, type: t(BOOL) };
+      }
       if (e.kind.endsWith("_SYM")) {
         const between = `(${s.sql} BETWEEN min(${lo.sql}, ${hi.sql}) AND max(${lo.sql}, ${hi.sql}))`;
         return { sql: `(${not}${between})`, type: t(BOOL) };
@@ -214,8 +250,18 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
     case "AEXPR_OP_ANY":
     case "AEXPR_OP_ALL":
       return translateAnyAll(ctx, e, op, scope, position);
-    case "AEXPR_SIMILAR":
-      throw unsupported("SIMILAR TO", position);
+    case "AEXPR_SIMILAR": {
+      // x SIMILAR TO p [ESCAPE e]: the parser wraps the pattern in similar_to_escape(p[, e]).
+      const call = asKind(e.rexpr, "FuncCall");
+      const args = call?.args ?? [e.rexpr!];
+      const subject = coerce(ctx, left(), t(TEXT), "implicit", position);
+      const pattern = coerce(ctx, translateExpr(ctx, args[0]!, scope), t(TEXT), "implicit", position);
+      const escapeChar = args[1]
+        ? coerce(ctx, translateExpr(ctx, args[1], scope), t(TEXT), "implicit", position).sql
+        : "'\\'";
+      const test = `pg_similar_match(${subject.sql}, ${pattern.sql}, ${escapeChar})`;
+      return { sql: op.startsWith("!") ? `(NOT ${test})` : test, type: t(BOOL) };
+    }
     default:
       throw unsupported(`operator kind ${e.kind}`, position);
   }

@@ -1,8 +1,13 @@
 import { PgError } from "../../errors/pg-error.js";
+import { elementTypeOf } from "../../types/registry.js";
 import type { Node } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
+import { numericSortKey } from "../numeric-sql.js";
+import { INTERVAL, JSONB, NUMERIC } from "../oids.js";
 import type { SqlType } from "../plan.js";
+import { quoteIdent } from "../sqlite-text.js";
 import type { Ctx } from "./context.js";
+import { enumSortKeySql } from "./enums.js";
 import { translateExpr } from "./expr.js";
 import type { Scope } from "./scope.js";
 import type { OutputColumn } from "./select.js";
@@ -15,6 +20,8 @@ export interface SortItem {
   type: SqlType;
   desc: boolean;
   nullsFirst: boolean;
+  /** How the item's values are made to sort as in PostgreSQL (see sortKey). */
+  key?: (sql: string) => string;
 }
 
 export function sortItems(
@@ -37,8 +44,10 @@ export function sortItems(
         ? desc
         : sort.sortby_nulls === "SORTBY_NULLS_FIRST";
     const output = outputIndex(ctx, sort.node!, outputs);
-    if (output !== undefined)
-      return { output, sql: String(output + 1), type: outputs[output]!.type, desc, nullsFirst };
+    if (output !== undefined) {
+      const type = outputs[output]!.type;
+      return { output, sql: String(output + 1), type, desc, nullsFirst, key: sortKey(type, ctx) };
+    }
     if (!scope) {
       throw new PgError("FEATURE_NOT_SUPPORTED", "invalid UNION/INTERSECT/EXCEPT ORDER BY clause", {
         position: ctx.pos(sort.node),
@@ -46,28 +55,52 @@ export function sortItems(
       });
     }
     const e = translateExpr(ctx, sort.node!, scope);
-    return { sql: e.sql, type: e.type, desc, nullsFirst };
+    return { sql: e.sql, type: e.type, desc, nullsFirst, key: sortKey(e.type, ctx) };
   });
 }
 
-/** SQLite ORDER BY text; outputExprs, when given, replaces output positions with their expressions. */
-export function renderSort(items: SortItem[], outputExprs?: string[]): string {
+/**
+ * SQLite ORDER BY text. Types whose stored form does not sort as PostgreSQL sorts them are
+ * ordered by a sort key. outputExprs, when given, replaces output positions with their
+ * expressions; outputNames lets a keyed output column be named rather than numbered.
+ */
+export function renderSort(items: SortItem[], outputExprs?: string[], outputNames?: string[]): string {
   return items
     .map((i) => {
-      const key = i.output !== undefined && outputExprs ? outputExprs[i.output]! : i.sql;
+      let key = i.output !== undefined && outputExprs ? outputExprs[i.output]! : i.sql;
+      const keyed = i.key ?? sortKey(i.type);
+      if (keyed && (i.output === undefined || outputExprs || outputNames)) {
+        if (i.output !== undefined && !outputExprs) key = quoteIdent(outputNames![i.output]!);
+        key = keyed(key);
+      }
       return `${key} ${i.desc ? "DESC" : "ASC"} NULLS ${i.nullsFirst ? "FIRST" : "LAST"}`;
     })
     .join(", ");
 }
 
-/** ORDER BY items as SQLite text, output columns by position. */
+/** How values of a type are made to sort as in PostgreSQL, if their stored form does not. */
+export function sortKey(type: SqlType, ctx?: Ctx): ((sql: string) => string) | undefined {
+  const e = ctx?.schema.enumByOid(type.oid);
+  if (e) return (sql) => enumSortKeySql(e, sql);
+  if (type.oid === JSONB) return (sql) => `pg_jsonb_sortkey(${sql})`;
+  if (type.oid === INTERVAL) return (sql) => `pg_interval_sortkey(${sql})`;
+  if (type.oid === NUMERIC) return numericSortKey;
+  if (elementTypeOf(type.oid) !== undefined) return (sql) => `pg_array_sortkey(${type.oid}, ${sql})`;
+  return undefined;
+}
+
+/** ORDER BY items as SQLite text, output columns by position (by alias where keyed). */
 export function translateOrderBy(
   ctx: Ctx,
   items: Node[],
   scope: Scope | undefined,
   outputs: OutputColumn[],
 ): string {
-  return renderSort(sortItems(ctx, items, scope, outputs));
+  return renderSort(
+    sortItems(ctx, items, scope, outputs),
+    undefined,
+    scope ? outputs.map((o) => o.alias) : undefined,
+  );
 }
 
 /** The output column an ORDER BY item names by position or (a bare name) by its output name. */

@@ -2,6 +2,9 @@ import { unsupported } from "../../errors/pg-error.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
 import { locationOf, nodeKind } from "../ast.js";
 import type { Plan, QueryPlan, TagSpec } from "../plan.js";
+import { translateAlterTable } from "./alter-table.js";
+import { renameTag, translateRename } from "./alter-table-rename.js";
+import { translateComment } from "./comments.js";
 import { bindOrder, Ctx } from "./context.js";
 import { translateCopy } from "./copy.js";
 import type { DdlOutput } from "./create-table.js";
@@ -9,12 +12,15 @@ import { translateCreateTable } from "./create-table.js";
 import {
   dropTag,
   translateCreateIndex,
+  translateCreateSchema,
   translateCreateView,
   translateDrop,
   translateTruncate,
 } from "./ddl-objects.js";
+import { translateAlterEnum, translateCreateEnum } from "./enums.js";
 import { translateInsert } from "./insert.js";
 import { translateSelect } from "./select.js";
+import { translateAlterSequence, translateCreateSequence } from "./sequences.js";
 import { typeFromTypeName } from "./type-names.js";
 import { translateDelete, translateUpdate } from "./update-delete.js";
 import {
@@ -24,6 +30,7 @@ import {
   translateShow,
   translateTransaction,
 } from "./utility.js";
+import { translateVacuum } from "./vacuum.js";
 
 type StatementKind = Extract<NodeKind, `${string}Stmt`>;
 
@@ -109,25 +116,16 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
     tag: `DISCARD ${(s.target ?? "DISCARD_ALL").replace("DISCARD_", "")}`,
   }),
   // VACUUM and ANALYZE reclaim space and refresh statistics: neither changes a result.
-  VacuumStmt: (_ctx, s) => ({
-    kind: "noop",
-    tag: s.is_vacuumcmd ? "VACUUM" : "ANALYZE",
-    needsNoTransaction: s.is_vacuumcmd ? "VACUUM" : undefined,
-  }),
+  VacuumStmt: (ctx, s) => translateVacuum(ctx, s),
   CheckPointStmt: () => ({ kind: "noop", tag: "CHECKPOINT" }),
-  CreateSchemaStmt: (_ctx, s) => {
-    if (s.schemaname === "public" && s.if_not_exists && !s.schemaElts?.length) {
-      return { kind: "noop", tag: "CREATE SCHEMA", notice: 'schema "public" already exists, skipping' };
-    }
-    throw unsupported("CREATE SCHEMA");
-  },
+  CreateSchemaStmt: (ctx, s) => ddl(ctx, translateCreateSchema(ctx, s), "CREATE SCHEMA"),
   AlterCollationStmt: "ALTER COLLATION",
   AlterDatabaseRefreshCollStmt: "ALTER DATABASE",
   AlterDatabaseSetStmt: "ALTER DATABASE ... SET",
   AlterDatabaseStmt: "ALTER DATABASE",
   AlterDefaultPrivilegesStmt: "ALTER DEFAULT PRIVILEGES",
   AlterDomainStmt: "ALTER DOMAIN",
-  AlterEnumStmt: "ALTER TYPE",
+  AlterEnumStmt: (ctx, s) => ddl(ctx, translateAlterEnum(ctx, s), "ALTER TYPE"),
   AlterEventTrigStmt: "ALTER EVENT TRIGGER",
   AlterExtensionContentsStmt: "ALTER EXTENSION",
   AlterExtensionStmt: "ALTER EXTENSION",
@@ -143,7 +141,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   AlterPublicationStmt: "ALTER PUBLICATION",
   AlterRoleSetStmt: "ALTER ROLE ... SET",
   AlterRoleStmt: "ALTER ROLE",
-  AlterSeqStmt: "ALTER SEQUENCE",
+  AlterSeqStmt: (ctx, s) => ddl(ctx, translateAlterSequence(ctx, s), "ALTER SEQUENCE"),
   AlterStatsStmt: "ALTER STATISTICS",
   AlterSubscriptionStmt: "ALTER SUBSCRIPTION",
   AlterSystemStmt: "ALTER SYSTEM",
@@ -151,13 +149,14 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   AlterTSDictionaryStmt: "ALTER TEXT SEARCH DICTIONARY",
   AlterTableMoveAllStmt: "ALTER TABLE ALL IN TABLESPACE",
   AlterTableSpaceOptionsStmt: "ALTER TABLESPACE",
-  AlterTableStmt: "ALTER TABLE",
+  AlterTableStmt: (ctx, s) =>
+    ddl(ctx, translateAlterTable(ctx, s), `ALTER ${(s.objtype ?? "OBJECT_TABLE").replace("OBJECT_", "")}`),
   AlterTypeStmt: "ALTER TYPE",
   AlterUserMappingStmt: "ALTER USER MAPPING",
   CallStmt: "CALL",
   ClosePortalStmt: "CLOSE",
   ClusterStmt: "CLUSTER",
-  CommentStmt: "COMMENT",
+  CommentStmt: (ctx, s) => ddl(ctx, translateComment(ctx, s), "COMMENT"),
   CompositeTypeStmt: "CREATE TYPE ... AS (...)",
   ConstraintsSetStmt: "SET CONSTRAINTS",
   CopyStmt: (ctx, s) =>
@@ -171,7 +170,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreateCastStmt: "CREATE CAST",
   CreateConversionStmt: "CREATE CONVERSION",
   CreateDomainStmt: "CREATE DOMAIN",
-  CreateEnumStmt: "CREATE TYPE ... AS ENUM",
+  CreateEnumStmt: (ctx, s) => ddl(ctx, translateCreateEnum(ctx, s), "CREATE TYPE"),
   CreateEventTrigStmt: "CREATE EVENT TRIGGER",
   CreateExtensionStmt: "CREATE EXTENSION",
   CreateFdwStmt: "CREATE FOREIGN DATA WRAPPER",
@@ -185,7 +184,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreatePublicationStmt: "CREATE PUBLICATION",
   CreateRangeStmt: "CREATE TYPE ... AS RANGE",
   CreateRoleStmt: "CREATE ROLE",
-  CreateSeqStmt: "CREATE SEQUENCE",
+  CreateSeqStmt: (ctx, s) => ddl(ctx, translateCreateSequence(ctx, s), "CREATE SEQUENCE"),
   CreateStatsStmt: "CREATE STATISTICS",
   CreateSubscriptionStmt: "CREATE SUBSCRIPTION",
   CreateTableAsStmt: "CREATE TABLE AS",
@@ -239,7 +238,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   ReassignOwnedStmt: "REASSIGN OWNED",
   RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
   ReindexStmt: "REINDEX",
-  RenameStmt: "ALTER ... RENAME",
+  RenameStmt: (ctx, s) => ddl(ctx, translateRename(ctx, s), renameTag(s)),
   ReplicaIdentityStmt: "REPLICA IDENTITY",
   ReturnStmt: "RETURN",
   RuleStmt: "CREATE RULE",

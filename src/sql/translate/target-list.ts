@@ -120,6 +120,18 @@ export function outputName(node: Node): string {
     }
     case "CollateClause":
       return outputName(asKind(node, "CollateClause")!.arg!);
+    case "A_Indirection": {
+      // The last field name selected, else the name of what is subscripted.
+      const ind = asKind(node, "A_Indirection")!;
+      const field = stringList(ind.indirection?.filter((n) => nodeKind(n) === "String")).at(-1);
+      return field ?? outputName(ind.arg!);
+    }
+    case "A_ArrayExpr":
+      return "array";
+    case "RowExpr":
+      return "row";
+    case "GroupingFunc":
+      return "grouping";
     default:
       return "?column?";
   }

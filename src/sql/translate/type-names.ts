@@ -16,7 +16,15 @@ export function typeFromTypeName(ctx: Ctx, tn: NodeOf<"TypeName">): SqlType {
   if (schema !== undefined && schema !== "pg_catalog" && schema !== "public") {
     throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`, { position });
   }
-  const info = typeByName(name);
+  // Built-in types are found first (pg_catalog comes first in the search path), then enums.
+  const enumType = schema === "pg_catalog" ? undefined : ctx.schema.enumType(name);
+  const info = schema === "public" ? undefined : typeByName(name);
+  if (!info && enumType) {
+    if (tn.typmods?.length)
+      throw new PgError("SYNTAX_ERROR", `type modifier is not allowed for type "${name}"`, { position });
+    if ((tn.arrayBounds ?? []).length > 0) throw unsupported("arrays of enum types", position);
+    return { oid: enumType.oid, typmod: -1 };
+  }
   if (!info) throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`, { position });
   const args = (tn.typmods ?? []).map((m) => {
     const c = asKind(m, "A_Const");

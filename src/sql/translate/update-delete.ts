@@ -29,6 +29,11 @@ export function translateUpdate(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput
       });
     }
     seen.add(col.name);
+    if (col.identity === "a" && !isDefault(res.val)) {
+      throw new PgError("GENERATED_ALWAYS", `column "${col.name}" can only be updated to DEFAULT`, {
+        detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.`,
+      });
+    }
     const value = isDefault(res.val)
       ? defaultFor(ctx, col)
       : assign(ctx, translateExpr(ctx, res.val!, scope), col, ctx.pos(res.val)).sql;

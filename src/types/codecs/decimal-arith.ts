@@ -11,6 +11,12 @@ export const MAX_RESULT_SCALE = 2000;
 const DSCALE_MAX = 0x3fff;
 /** Digits before the point a numeric can hold: (NUMERIC_WEIGHT_MAX + 1) * DEC_DIGITS. */
 const MAX_INT_DIGITS = 0x8000 * 4;
+// PostgreSQL's own approximations of log10(e) and ln(10), kept as written in numeric.c: the result
+// scales of exp, ln and power follow from them.
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: PostgreSQL's constant, bit for bit
+const PG_LOG10_E = 0.434294481903252;
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: PostgreSQL's constant, bit for bit
+const PG_LN_10 = 2.302585092994046;
 /** Guard digits for the inexact functions (exp, ln, power). */
 const GUARD = 12;
 
@@ -54,7 +60,6 @@ export function fromFixed(f: Fixed): Decimal {
 }
 
 export const isSpecial = (x: NumericValue): x is "NaN" | "Infinity" | "-Infinity" => typeof x === "string";
-export const isNaN = (x: NumericValue) => x === "NaN";
 const isInf = (x: NumericValue) => x === "Infinity" || x === "-Infinity";
 
 /** -1, 0 or 1; NaN has no sign (callers handle it first). */
@@ -450,20 +455,13 @@ function toPoint(f: Fixed, w: number): bigint {
 
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  if (x === 0n) x = 1n;
-  // Newton's method from an estimate; converges down to floor(sqrt(n)).
+  // Newton's method from above converges down to floor(sqrt(n)).
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   for (;;) {
     const y = (x + n / x) >> 1n;
-    if (y >= x) {
-      if (x * x > n) x--;
-      else break;
-    }
+    if (y >= x) return x;
     x = y;
   }
-  while (x * x > n) x--;
-  while ((x + 1n) * (x + 1n) <= n) x++;
-  return x;
 }
 
 /** 2 * atanh(1/k) = ln((k+1)/(k-1)) to w digits. */
@@ -525,7 +523,6 @@ function lnPoint(x: Fixed, w: number): bigint {
 
 /** exp(t) for t = n / 10^w, as a fixed-point number with w fractional digits. */
 function expPoint(n: bigint, w: number): bigint {
-  const one = pow10(w);
   const l2 = ln2(w);
   // t = k ln 2 + r, |r| <= ln 2 / 2; exp(t) = 2^k exp(r); exp(r) = exp(r / 2^h)^(2^h).
   const k = divRound(n, l2);
@@ -564,7 +561,7 @@ function estimateLnDweight(x: Fixed): number {
     digits = Number(two);
     dweight -= 4;
   }
-  const lnVar = Math.log(digits) + dweight * 2.302585092994046;
+  const lnVar = Math.log(digits) + dweight * PG_LN_10;
   return Math.trunc(Math.log10(Math.abs(lnVar)));
 }
 
@@ -612,7 +609,7 @@ function expRound(x: Fixed, rscale: number): Fixed {
 export function exp(a: NumericValue): NumericValue {
   if (isSpecial(a)) return a === "-Infinity" ? { neg: false, coef: "0", scale: 0 } : a;
   const x = finite(a);
-  let val = toNumber(a) * 0.434294481903252;
+  let val = toNumber(a) * PG_LOG10_E;
   val = Math.min(Math.max(val, -MAX_RESULT_SCALE), MAX_RESULT_SCALE);
   const rscale = clampRscale(Math.max(MIN_SIG_DIGITS - Math.trunc(val), x.s));
   return result(expRound(x, rscale));
@@ -706,7 +703,7 @@ export function power(base: NumericValue, expo: NumericValue): NumericValue {
     if (val > 0) throw overflowsFormat();
     return result({ v: 0n, s: MAX_DISPLAY_SCALE });
   }
-  val *= 0.434294481903252;
+  val *= PG_LOG10_E;
   const rscale = clampRscale(Math.max(MIN_SIG_DIGITS - Math.trunc(val), b.s, e.s));
   const intDigits = Math.max(0, Math.ceil(val)) + 1;
   const w = rscale + intDigits + GUARD + digitCount(e.v);
