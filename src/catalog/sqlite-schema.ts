@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import {
   COMMENTS,
   DEFAULTS,
+  DOMAINS,
   ENUM_LABELS,
   IDENTITY,
   isMetadataTable,
@@ -12,14 +13,17 @@ import { parseSql } from "../sql/parse.js";
 import type {
   ColumnInfo,
   CommentInfo,
+  DomainInfo,
   EnumInfo,
   IndexInfo,
   RelationInfo,
   SchemaView,
   SequenceInfo,
 } from "../sql/schema.js";
-import { quoteString } from "../sql/sqlite-text.js";
+import { quoteIdent, quoteString } from "../sql/sqlite-text.js";
 import { parseDeclaredType, typeByName } from "../types/registry.js";
+import { indexMethod, viewTypes } from "./annotations.js";
+import { domainOfDeclared, readDomains } from "./domains.js";
 import { assignOids, hashOid } from "./stable-oid.js";
 import { constraintNames } from "./table-ddl.js";
 
@@ -30,12 +34,16 @@ export class SqliteSchema implements SchemaView {
   private readonly seqs = new Map<string, SequenceInfo>();
   private readonly metadata = new Set<string>();
   private readonly enums = new Map<string, EnumInfo>();
+  private readonly domains = new Map<string, DomainInfo>();
+  private readonly domainOids = new Map<number, DomainInfo>();
   private readonly enumOids = new Map<number, EnumInfo>();
   private readonly comment: CommentInfo[] = [];
 
   constructor(
     db: Database.Database,
     readonly generation: number,
+    /** Prepares SQL that may use the JavaScript functions a view calls (registered on demand). */
+    compile: (sql: string) => Database.Statement = (sql) => db.prepare(sql),
   ) {
     const objects = db
       .prepare(
@@ -56,15 +64,24 @@ export class SqliteSchema implements SchemaView {
     const types = this.metadata.has(TYPES)
       ? (db.prepare(`SELECT name FROM ${TYPES} WHERE kind = 'e'`).all() as { name: string }[])
       : [];
+    const domainNames = this.metadata.has(DOMAINS)
+      ? (db.prepare(`SELECT name FROM ${DOMAINS}`).all() as { name: string }[])
+      : [];
     const visible = objects.filter((o) => !isMetadataTable(o.tbl));
     const oids = assignOids([
       ...visible.map((o) => ({ kind: "rel", name: o.name })),
       ...sequences.map((s) => ({ kind: "rel", name: s.name })),
-      ...types.flatMap((t) => [
+      ...[...types, ...domainNames].flatMap((t) => [
         { kind: "type", name: t.name },
         { kind: "type", name: `_${t.name}` },
       ]),
     ]);
+    if (domainNames.length) {
+      for (const d of readDomains(db, oids)) {
+        this.domains.set(d.name, d);
+        this.domainOids.set(d.oid, d);
+      }
+    }
     for (const s of sequences) {
       this.seqs.set(s.name, {
         name: s.name,
@@ -101,11 +118,13 @@ export class SqliteSchema implements SchemaView {
       if (o.type !== "table" && o.type !== "view") continue;
       const rel = readRelation(
         db,
+        compile,
         o.name,
         o.type === "view" ? "view" : "table",
         oids.get(`rel:${o.name}`)!,
         o.sql,
         (declared) => this.enumOfDeclared(declared),
+        (declared) => domainOfDeclared(declared, this.domains),
       );
       for (const d of defaults)
         if (d.t === o.name) {
@@ -171,6 +190,18 @@ export class SqliteSchema implements SchemaView {
 
   enumTypes(): Iterable<EnumInfo> {
     return this.enums.values();
+  }
+
+  domainType(name: string): DomainInfo | undefined {
+    return this.domains.get(name);
+  }
+
+  domainByOid(oid: number): DomainInfo | undefined {
+    return this.domainOids.get(oid);
+  }
+
+  domainTypes(): Iterable<DomainInfo> {
+    return this.domains.values();
   }
 
   comments(): Iterable<CommentInfo> {
@@ -315,20 +346,33 @@ function typeOfDeclared(declared: string): { oid: number; typmod: number } {
 
 function readRelation(
   db: Database.Database,
+  compile: (sql: string) => Database.Statement,
   name: string,
   kind: "table" | "view",
   oid: number,
   sql: string | null,
   enumOf: (declared: string) => EnumInfo | undefined,
+  domainOf: (declared: string) => DomainInfo | undefined,
 ): RelationInfo {
-  const info = db.prepare(`SELECT * FROM pragma_table_xinfo(?)`).all(name) as XInfo[];
+  // A view's columns are known by compiling its query, which may call JavaScript functions:
+  // preparing a read of the view registers them first.
+  // A view that cannot be compiled (it reads something gone) still lets the rest of the schema load.
+  let info: XInfo[] = [];
+  try {
+    if (kind === "view") compile(`SELECT * FROM ${quoteIdent(name)}`);
+    info = db.prepare(`SELECT * FROM pragma_table_xinfo(?)`).all(name) as XInfo[];
+  } catch (e) {
+    if (kind !== "view") throw e;
+  }
   const columns: ColumnInfo[] = info
     .filter((c) => c.hidden === 0 || c.hidden === 2 || c.hidden === 3)
     .map((c, i) => {
       // Built-in type names come first, as pg_catalog does in the search path.
       const builtin = SQLITE_TYPE_NAMES.has(c.type.toUpperCase()) ? undefined : parseDeclaredType(c.type);
       const enumType = builtin ? undefined : enumOf(c.type);
-      const type = builtin ?? (enumType ? { oid: enumType.oid, typmod: -1 } : typeOfDeclared(c.type));
+      const domain = builtin || enumType ? undefined : domainOf(c.type);
+      const type =
+        builtin ?? (enumType ? { oid: enumType.oid, typmod: -1 } : (domain?.base ?? typeOfDeclared(c.type)));
       const col: ColumnInfo = {
         name: c.name,
         attnum: i + 1,
@@ -337,9 +381,18 @@ function readRelation(
         notNull: c.notnull === 1,
         sqliteDefault: c.dflt_value ?? undefined,
       };
+      if (domain) col.domain = domain.name;
       if (c.hidden === 2 || c.hidden === 3) col.generated = true;
       return col;
     });
+  // A view's computed columns have no SQLite type: its text records their PostgreSQL types.
+  const recorded = kind === "view" ? viewTypes(sql) : undefined;
+  if (recorded?.length === columns.length) {
+    columns.forEach((c, i) => {
+      c.typeOid = recorded[i]!.oid;
+      c.typmod = recorded[i]!.typmod;
+    });
+  }
   const byName = new Map(columns.map((c) => [c.name, c]));
   const pk = info
     .filter((c) => c.pk > 0)
@@ -414,13 +467,20 @@ function readIndexes(db: Database.Database, rel: RelationInfo, sql: string | nul
     ).map((c) => c.name ?? "expr");
     if (ix.origin === "c") {
       const sql = (indexSql.get(ix.name) as { sql: string | null } | undefined)?.sql ?? undefined;
-      out.push({ name: ix.name, table: rel.name, unique: ix.unique === 1, columns, sql });
+      out.push({
+        name: ix.name,
+        table: rel.name,
+        unique: ix.unique === 1,
+        columns,
+        sql,
+        method: indexMethod(sql),
+      });
       continue;
     }
     const i = auto.indexOf(ix);
     const name =
       names?.keys[i] ?? (ix.origin === "pk" ? `${rel.name}_pkey` : `${rel.name}_${columns.join("_")}_key`);
-    out.push({ name, table: rel.name, unique: true, columns, constraint: name });
+    out.push({ name, table: rel.name, unique: true, columns, constraint: name, method: "btree" });
   }
   return out;
 }

@@ -1,3 +1,21 @@
 /** Importing this module declares the rows of every implemented catalog relation. */
 import "./namespaces.js";
 import "./pg-class.js";
+import "./pg-attribute.js";
+import "./pg-attrdef.js";
+import "./pg-type.js";
+import "./pg-index.js";
+import "./pg-constraint.js";
+import "./pg-description.js";
+import "./pg-enum.js";
+import "./pg-sequence.js";
+import "./system-views.js";
+import "./pg-proc.js";
+import "./pg-database.js";
+import "./roles.js";
+import "./fixed-objects.js";
+import "./pg-settings.js";
+import "./pg-stat-activity.js";
+import "./pg-timezone-names.js";
+import "./pg-rewrite.js";
+import "../information-schema/index.js";

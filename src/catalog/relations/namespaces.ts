@@ -9,8 +9,18 @@ export const PG_CATALOG = NAMESPACE_OID.pg_catalog!;
 /** The bootstrap superuser's OID, owner of everything. */
 export const OWNER_OID = 10;
 
-defineCatalogRows("pg_catalog.pg_namespace", () =>
-  builtinNamespaces.map(([nspname, oid]) => ({ oid, nspname, nspowner: OWNER_OID, nspacl: null })),
+/** The role that owns public in PostgreSQL 15: whoever owns the database. */
+const DATABASE_OWNER_ROLE = 6171;
+
+defineCatalogRows(
+  "pg_catalog.pg_namespace",
+  (c) =>
+    builtinNamespaces.map(([nspname, oid]) => {
+      const owner = nspname === "public" ? "pg_database_owner" : c.user;
+      const acl = nspname === "pg_toast" ? null : JSON.stringify([`${owner}=UC/${owner}`, `=U/${owner}`]);
+      return { oid, nspname, nspowner: nspname === "public" ? DATABASE_OWNER_ROLE : OWNER_OID, nspacl: acl };
+    }),
+  "user",
 );
 
 /** pg_class rows of the catalog relations themselves, so that psql can describe them. */
