@@ -303,7 +303,7 @@ typedef enum {
   F_SIND, F_COSD, F_TAND, F_COTD, F_ASIND, F_ACOSD, F_ATAND,
   F_SINH, F_COSH, F_TANH, F_ASINH, F_ACOSH, F_ATANH,
   F_DEGREES, F_RADIANS, F_ROUND, F_TRUNC, F_CEIL, F_FLOOR, F_SIGN, F_ABS,
-  F_POW, F_ATAN2, F_ATAN2D
+  F_POW, F_ATAN2, F_ATAN2D, F_ADD, F_SUB, F_MUL, F_DIV
 } FloatOp;
 
 typedef struct {
@@ -331,6 +331,8 @@ static const FloatFn float_fns[] = {
     {"pg_float8_floor", F_FLOOR, 1},     {"pg_float8_sign", F_SIGN, 1},
     {"pg_float8_abs", F_ABS, 1},         {"pg_float8_pow", F_POW, 2},
     {"pg_float8_atan2", F_ATAN2, 2},     {"pg_float8_atan2d", F_ATAN2D, 2},
+    {"pg_float8_pl", F_ADD, 2},          {"pg_float8_mi", F_SUB, 2},
+    {"pg_float8_mul", F_MUL, 2},         {"pg_float8_div", F_DIV, 2},
 };
 
 #define RADIANS_PER_DEGREE 0.0174532925199432957692
@@ -426,12 +428,33 @@ enum {
   FE_INPUT_RANGE,
   FE_ZERO_NEGATIVE_POWER,
   FE_COMPLEX_POWER,
+  FE_DIVISION_BY_ZERO,
 };
 
 /* Computes f(x[, y]): FE_OK with the result in *out, or the error PostgreSQL raises. */
 static int float_compute(FloatOp op, double x, double y, double *out) {
   double r;
   switch (op) {
+    /* Arithmetic as float.h's float8_pl/mi/mul/div: infinities only from infinite operands. */
+    case F_ADD:
+    case F_SUB:
+      r = op == F_ADD ? x + y : x - y;
+      if (isinf(r) && !isinf(x) && !isinf(y)) return FE_OVERFLOW;
+      *out = r;
+      return FE_OK;
+    case F_MUL:
+      r = x * y;
+      if (isinf(r) && !isinf(x) && !isinf(y)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0.0 && y != 0.0) return FE_UNDERFLOW;
+      *out = r;
+      return FE_OK;
+    case F_DIV:
+      if (y == 0.0 && !isnan(x)) return FE_DIVISION_BY_ZERO;
+      r = x / y;
+      if (isinf(r) && !isinf(x)) return FE_OVERFLOW;
+      if (r == 0.0 && x != 0.0 && !isinf(y)) return FE_UNDERFLOW;
+      *out = r;
+      return FE_OK;
     case F_SQRT:
       if (isnan(x)) break;
       if (x < 0) return FE_SQRT_NEGATIVE;
@@ -657,6 +680,7 @@ static void float_call(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     case FE_LOG_NEGATIVE: RAISE(ctx, "2201E", "cannot take logarithm of a negative number"); return;
     case FE_INPUT_RANGE: RAISE(ctx, "22003", "input is out of range"); return;
     case FE_ZERO_NEGATIVE_POWER: RAISE(ctx, "2201F", "zero raised to a negative power is undefined"); return;
+    case FE_DIVISION_BY_ZERO: RAISE(ctx, "22012", "division by zero"); return;
     default:
       RAISE(ctx, "2201F", "a negative number raised to a non-integer power yields a complex result");
       return;
@@ -1100,6 +1124,62 @@ static void avg_final(sqlite3_context *ctx) {
   agg_free(sqlite3_aggregate_context(ctx, 0));
 }
 
+/* ------------------------------------------------------------ float8 sum, avg */
+
+/*
+ * sum() and avg() of float8 as PostgreSQL computes them: plain left-to-right addition (SQLite's
+ * own sum compensates rounding errors, so 0.1 + 0.2 + 0.3 would differ in the last digit),
+ * infinities and NaN as IEEE arithmetic gives them, overflow from finite values an error.
+ */
+typedef struct {
+  double sum;
+  sqlite3_int64 n;
+} FloatAgg;
+
+static void float_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  FloatAgg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+  if (!a) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  double x = get_double(argv[0]);
+  double r = a->sum + x;
+  if (isinf(r) && !isinf(a->sum) && !isinf(x)) {
+    RAISE(ctx, "22003", "value out of range: overflow");
+    return;
+  }
+  a->sum = r;
+  a->n++;
+}
+
+static void float_agg_inverse(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  FloatAgg *a = sqlite3_aggregate_context(ctx, sizeof *a);
+  if (!a) return;
+  a->sum -= get_double(argv[0]);
+  a->n--;
+}
+
+static void float_result(sqlite3_context *ctx, double r) {
+  if (isnan(r)) sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+  else sqlite3_result_double(ctx, r);
+}
+
+static void float_sum_value(sqlite3_context *ctx) {
+  FloatAgg *a = sqlite3_aggregate_context(ctx, 0);
+  if (!a || a->n == 0) sqlite3_result_null(ctx);
+  else float_result(ctx, a->sum);
+}
+
+static void float_avg_value(sqlite3_context *ctx) {
+  FloatAgg *a = sqlite3_aggregate_context(ctx, 0);
+  if (!a || a->n == 0) sqlite3_result_null(ctx);
+  else float_result(ctx, a->sum / (double)a->n);
+}
+
 /* ------------------------------------------------------------------ setup */
 
 int tenantgres_register_numeric(sqlite3 *db) {
@@ -1120,6 +1200,12 @@ int tenantgres_register_numeric(sqlite3 *db) {
   rc = sqlite3_create_window_function(db, "pg_numeric_sum", 1, flags, 0, agg_step, sum_final, sum_value,
                                       agg_inverse, 0);
   if (rc != SQLITE_OK) return rc;
-  return sqlite3_create_window_function(db, "pg_numeric_avg", 1, flags, 0, agg_step, avg_final, avg_value,
-                                        agg_inverse, 0);
+  rc = sqlite3_create_window_function(db, "pg_numeric_avg", 1, flags, 0, agg_step, avg_final, avg_value,
+                                      agg_inverse, 0);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_create_window_function(db, "pg_float8_sum", 1, flags, 0, float_agg_step, float_sum_value,
+                                      float_sum_value, float_agg_inverse, 0);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_window_function(db, "pg_float8_avg", 1, flags, 0, float_agg_step, float_avg_value,
+                                        float_avg_value, float_agg_inverse, 0);
 }

@@ -1,3 +1,4 @@
+import { domainOfCheck } from "../sql/domain-checks.js";
 import type { SchemaView } from "../sql/schema.js";
 import { PgError } from "./pg-error.js";
 
@@ -51,6 +52,13 @@ export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgErro
     }
     case "SQLITE_CONSTRAINT_NOTNULL": {
       const [, table, column] = /failed: (.+)\.([^.]+)$/.exec(m) ?? [];
+      const domainName = ctx.schema.relation(table ?? "")?.column(column ?? "")?.domain;
+      if (domainName && ctx.schema.domainType(domainName)?.notNull) {
+        return new PgError("NOT_NULL_VIOLATION", `domain ${domainName} does not allow null values`, {
+          schema: "public",
+          dataType: domainName,
+        });
+      }
       return new PgError(
         "NOT_NULL_VIOLATION",
         `null value in column "${column}" of relation "${table}" violates not-null constraint`,
@@ -64,6 +72,19 @@ export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgErro
     case "SQLITE_CONSTRAINT_CHECK": {
       const name = /failed: (.+)$/.exec(m)?.[1] ?? "";
       const table = ctx.table ?? "";
+      const columns = ctx.schema.relation(table)?.columns ?? [];
+      const domain = domainOfCheck(ctx.schema.domainTypes(), columns, name);
+      if (domain) {
+        return new PgError(
+          "CHECK_VIOLATION",
+          `value for domain ${domain.name} violates check constraint "${name}"`,
+          {
+            schema: "public",
+            dataType: domain.name,
+            constraint: name,
+          },
+        );
+      }
       return new PgError(
         "CHECK_VIOLATION",
         `new row for relation "${table}" violates check constraint "${name}"`,
@@ -76,6 +97,10 @@ export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgErro
     }
     case "SQLITE_CONSTRAINT_FOREIGNKEY":
       return foreignKeyViolation(ctx);
+    case "SQLITE_CONSTRAINT_TRIGGER":
+      // ON DELETE/UPDATE RESTRICT fails through SQLite's internal trigger.
+      if (m === "FOREIGN KEY constraint failed") return foreignKeyViolation(ctx);
+      return new PgError("INTEGRITY_CONSTRAINT_VIOLATION", "integrity constraint violated");
     case "SQLITE_TOOBIG":
       return new PgError("PROGRAM_LIMIT_EXCEEDED", "value too large: string or blob exceeds the size limit");
     case "SQLITE_FULL":

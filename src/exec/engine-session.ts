@@ -155,7 +155,7 @@ export class EngineSession {
     if (ctx.changedSchema && ctx.conn) {
       // Uncommitted DDL of this session: translate against what its own connection sees.
       if (!ctx.privateSchema) {
-        ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1);
+        ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1, (sql) => ctx.conn!.compile(sql));
         ctx.tenant.sequences.load(ctx.conn.db, ctx.privateSchema.hasMetadata(SEQUENCES));
       }
       ctx.catalogSchema = ctx.privateSchema;

@@ -6,6 +6,7 @@ import { BackendCode } from "../protocol/codes.js";
 import * as encode from "../protocol/encode.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
 import type { CopyPlan, QueryPlan, TagSpec } from "../sql/plan.js";
+import { quoteIdent } from "../sql/sqlite-text.js";
 import type { Connection } from "./connection.js";
 import { copyFormat, copyOutRow, copyResponse } from "./copy.js";
 import { formatCopyRow } from "./copy-format.js";
@@ -103,6 +104,7 @@ export async function runQuery(
       s.changedSchema = true;
       s.privateSchema = undefined;
     }
+    if (plan.captures) await runCaptures(s, conn, plan, portal.params);
     if (plan.sql !== "") {
       const stmt = plan.changesSchema ? conn.compile(plan.sql) : conn.prepare(plan.sql);
       const args = plan.paramOrder.map((i) => portal.params[i]);
@@ -129,9 +131,11 @@ export async function runQuery(
         }
       }
     }
+    dropCaptures(conn, plan);
     finishStatement(s, conn, ownTransaction);
   } catch (e) {
     portal.rows = undefined;
+    dropCaptures(conn, plan);
     const error = translateError(e, s, plan, conn);
     if (ownTransaction && conn.inTransaction) conn.db.exec("ROLLBACK");
     if (borrowed) s.tenant.release(conn);
@@ -141,6 +145,36 @@ export async function runQuery(
   if (borrowed) s.tenant.release(conn);
   if (portal.rows) return sendRows(s, portal, plan, out, opts.maxRows);
   encode.commandComplete(out.w, tagOf(plan.tag, count));
+}
+
+/** Runs the data-modifying WITH queries, keeping their RETURNING rows in temporary tables. */
+async function runCaptures(
+  s: SessionContext,
+  conn: Connection,
+  plan: QueryPlan,
+  params: unknown[],
+): Promise<void> {
+  for (const c of plan.captures ?? []) {
+    const table = `temp.${quoteIdent(c.table)}`;
+    const columns = Array.from({ length: c.columns }, (_, i) => `c${i}`);
+    conn.db.exec(`DROP TABLE IF EXISTS ${table}`);
+    conn.db.exec(`CREATE TEMP TABLE ${quoteIdent(c.table)} (${columns.join(", ") || "c0"})`);
+    const stmt = conn.compile(c.sql);
+    const args = c.paramOrder.map((i) => params[i]);
+    if (!stmt.reader) {
+      await retryWhileBusy(s, () => stepping(s, conn, () => stmt.run(...args)));
+      continue;
+    }
+    stmt.raw(true);
+    stmt.safeIntegers(true);
+    const rows = await retryWhileBusy(s, () => stepping(s, conn, () => stmt.all(...args) as unknown[][]));
+    const insert = conn.db.prepare(`INSERT INTO ${table} VALUES (${columns.map(() => "?").join(", ")})`);
+    for (const row of rows) insert.run(...row);
+  }
+}
+
+function dropCaptures(conn: Connection, plan: QueryPlan): void {
+  for (const c of plan.captures ?? []) conn.db.exec(`DROP TABLE IF EXISTS temp.${quoteIdent(c.table)}`);
 }
 
 function isBusy(e: unknown): boolean {

@@ -57,7 +57,7 @@ export class Tenant {
   schema(conn: Connection): SqliteSchema {
     if (!this.cachedSchema || this.cachedSchema.generation !== this.generation) {
       this.schemaCookie = conn.db.pragma("schema_version", { simple: true }) as number;
-      this.cachedSchema = new SqliteSchema(conn.db, this.generation);
+      this.cachedSchema = new SqliteSchema(conn.db, this.generation, (sql) => conn.compile(sql));
       this.sequences.load(conn.db, this.cachedSchema.hasMetadata(SEQUENCES));
     }
     return this.cachedSchema;

@@ -43,6 +43,18 @@ export const IDENTITY = "_tenantgres_identity";
 /** COMMENT ON: kind "relation", "column", "constraint", "type" or "schema"; sub is the column or constraint. */
 export const COMMENTS = "_tenantgres_comments";
 
+/** Domains (CREATE DOMAIN): base type, NOT NULL, default and CHECK constraints (JSON [{name, expr}], PostgreSQL SQL). */
+export const DOMAINS = "_tenantgres_domains";
+
+export const CREATE_DOMAINS = `CREATE TABLE IF NOT EXISTS ${DOMAINS} (
+  name TEXT PRIMARY KEY,
+  base_oid INTEGER NOT NULL,
+  base_typmod INTEGER NOT NULL,
+  not_null INTEGER NOT NULL,
+  default_expr TEXT,
+  checks TEXT NOT NULL
+)`;
+
 export const CREATE_TYPES = `CREATE TABLE IF NOT EXISTS ${TYPES} (
   name TEXT PRIMARY KEY,
   kind TEXT NOT NULL

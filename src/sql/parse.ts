@@ -46,7 +46,9 @@ function parseUncached(sql: string): ParsedStatement[] {
     const details = (e as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails;
     const message = details?.message ?? (e as Error).message;
     const cursor = details?.cursorPosition;
-    throw new PgError("SYNTAX_ERROR", message, {
+    // gram.y's checks of window frames are windowing errors (42P20), not syntax errors.
+    const code = /^frame (start|starting|end) /.test(message) ? "WINDOWING_ERROR" : "SYNTAX_ERROR";
+    throw new PgError(code, message, {
       position: cursor !== undefined && cursor >= 0 ? byteToCharPosition(sql, cursor) + 1 : undefined,
     });
   }

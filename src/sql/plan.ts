@@ -28,6 +28,11 @@ export interface QueryPlan {
   kind: "query";
   /** The SQLite statements to run; the last one produces the result. */
   setup: string[];
+  /**
+   * Data-modifying WITH queries: each runs after setup, its RETURNING rows kept in a temporary
+   * table (columns c0, c1, ...) that sql reads, dropped when the statement ends.
+   */
+  captures?: { sql: string; paramOrder: number[]; table: string; columns: number }[];
   sql: string;
   /** For each `?` in sql, the 0-based PostgreSQL parameter it binds. */
   paramOrder: number[];

@@ -20,6 +20,8 @@ export interface ColumnInfo {
   identitySequence?: string;
   /** A stored generated column (GENERATED ALWAYS AS (...) STORED). */
   generated?: boolean;
+  /** The column's domain, if its type is one (typeOid is then the domain's base type). */
+  domain?: string;
 }
 
 export interface RelationInfo {
@@ -54,8 +56,27 @@ export interface SchemaView {
   enumType(name: string): EnumInfo | undefined;
   enumByOid(oid: number): EnumInfo | undefined;
   enumTypes(): Iterable<EnumInfo>;
+  domainType(name: string): DomainInfo | undefined;
+  domainByOid(oid: number): DomainInfo | undefined;
+  domainTypes(): Iterable<DomainInfo>;
   /** COMMENT ON: every stored comment. */
   comments(): Iterable<CommentInfo>;
+}
+
+/**
+ * A domain: its values are its base type's (RowDescription reports the base type), checked against
+ * NOT NULL and CHECK constraints whenever a value becomes the domain's.
+ */
+export interface DomainInfo {
+  name: string;
+  oid: number;
+  arrayOid: number;
+  base: { oid: number; typmod: number };
+  notNull: boolean;
+  /** PostgreSQL SQL text. */
+  defaultExpr?: string;
+  /** PostgreSQL SQL text of each CHECK, over VALUE. */
+  checks: { name: string; expr: string }[];
 }
 
 /** An enum type: labels in their sort order. */
@@ -106,4 +127,6 @@ export interface IndexInfo {
   constraint?: string;
   /** The CREATE INDEX text (indexes made by CREATE INDEX; not constraint indexes). */
   sql?: string;
+  /** PostgreSQL's access method: btree, hash, brin or gin (all SQLite indexes). */
+  method: string;
 }

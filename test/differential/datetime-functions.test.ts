@@ -156,3 +156,17 @@ differentialSuite(
     "SELECT count(*) FROM generate_series(date '2020-01-01', date '2020-12-31', interval '1 day')",
   ],
 );
+
+differentialSuite(
+  "named arguments; sum and avg of intervals",
+  [],
+  [
+    "select make_interval(mins => 20), make_interval(days => 1, hours => 2), make_interval(1, 2, days => 3)",
+    "select make_date(year => 2024, month => 2, day => 29)",
+    "select make_interval(foo => 1)",
+    "select sum(i), avg(i) from (values (interval '1 day'), (interval '25 hours'), (interval '1 month')) v(i)",
+    "select avg(i) from (values (interval '1 month'), (interval '0')) v(i)",
+    "select sum(i) from (values (null::interval)) v(i)",
+    "select jsonb_set('{\"a\":1}', '{b}', '2', create_if_missing => false)",
+  ],
+);

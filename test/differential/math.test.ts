@@ -102,3 +102,27 @@ differentialSuite(
     "SELECT int4('NaN'::numeric)",
   ],
 );
+
+differentialSuite(
+  "float8 arithmetic with PostgreSQL's overflow, NaN and division by zero",
+  [],
+  [
+    "select 'Infinity'::float8 - 'Infinity'::float8, 'NaN'::float8 + 1, -('NaN'::float8), -(0::float8), 1.5::float8 * 2, 7::float8 / 2",
+    "select 1e308::float8 * 10",
+    "select 1e-308::float8 * 1e-308::float8",
+    "select 1::float8 / 0",
+    "select 'NaN'::float8 / 0",
+    "select 0.1::float8 + 0.2::float8, 3::float4 * 1.5::float4, sum(x::float8) from (values (0.1), (0.2), (0.3)) v(x)",
+    "select 'Infinity'::float8 + 1, 'Infinity'::float8 / 0.5",
+  ],
+);
+
+differentialSuite(
+  "integer bitwise operators",
+  [],
+  [
+    "select 12 & 10, 12 | 10, 12 # 10, 1 << 4, 256 >> 2, ~5, 6::int8 & 3, 5::int2 | 2::int2",
+    "select x & 4 from (values (5), (6), (7)) v(x) order by 1",
+    "select 'a' & 1",
+  ],
+);

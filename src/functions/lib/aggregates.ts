@@ -13,8 +13,13 @@ import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
 import type { FunctionCallInfo, FunctionDef } from "../registry.js";
 import { defineFunctions } from "../registry.js";
 import { dimsOf, readArray } from "./arrays-common.js";
-import { escapeJsonString, type JsonValue, jsonCategory, parseJsonb, writeJsonb } from "./json-common.js";
+import { escapeJsonString, type JsonValue, parseJsonb, writeJsonb } from "./json-common.js";
 import { bytes, str } from "./strings-common.js";
+import { jsonCategory } from "./to-json.js";
+// The ordered-set, statistical and bitwise aggregates, and the window helpers, declare themselves.
+import "./ordered-set-aggregates.js";
+import "./statistics-aggregates.js";
+import "./window-support.js";
 
 const TEXT_ARRAY = arrayTypeOf(TEXT)!;
 const NUMERIC_ARRAY = arrayTypeOf(NUMERIC)!;

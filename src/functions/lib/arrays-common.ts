@@ -9,7 +9,8 @@ import { storedFloat } from "../../types/codecs/floats.js";
 import { storedNumeric } from "../../types/codecs/numeric.js";
 import { elementTypeOf } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
-import { compareNumericText, compareText, KeyWriter } from "./json-common.js";
+import { compareNumericText, compareText } from "./json-common.js";
+import { KeyWriter } from "./jsonb-sort-key.js";
 
 export type { ArrayTree };
 export type Elem = StoredValue | null;

@@ -19,9 +19,15 @@ import { rint, timeOfDayText } from "../../types/codecs/datetime-calendar.js";
 import type { SqliteValue } from "../../types/sqlite-value.js";
 import { defineFunctions, defineOperators, type FunctionDef, type Volatility } from "../registry.js";
 import {
+  compareIntervals,
+  intervalSpan,
+  negateInterval,
+  timestampDifference,
+  timestampPlusInterval,
+} from "./datetime-arith.js";
+import {
   checkInt32,
   checkInt64,
-  compareIntervals,
   DAY_USEC_N,
   type DateValue,
   dateToTimestamp,
@@ -29,8 +35,6 @@ import {
   fitsInt64,
   type Interval,
   intervalOutOfRange,
-  intervalSpan,
-  negateInterval,
   num,
   outOfRange,
   readDate,
@@ -40,8 +44,6 @@ import {
   readTimetz,
   sessionTimeZone,
   type TimestampValue,
-  timestampDifference,
-  timestampPlusInterval,
   tsFromMicros,
   tsMicros,
   validDate,
@@ -141,7 +143,7 @@ const tsMinusTs: Impl = (a, b) => writeInterval(timestampDifference(readTimestam
 // ---------------------------------------------------------------------------------------------
 // interval
 
-function addIntervals(a: Interval, b: Interval, sign: 1 | -1): Interval {
+export function addIntervals(a: Interval, b: Interval, sign: 1 | -1): Interval {
   return {
     months: checkInt32(a.months + sign * b.months),
     days: checkInt32(a.days + sign * b.days),

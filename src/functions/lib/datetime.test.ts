@@ -6,23 +6,23 @@ import { functionsNamed } from "../registry.js";
 import { enterSession, type SessionRuntime } from "../runtime.js";
 import {
   compareIntervals,
-  decimalText,
-  decodeUnits,
-  decodeUnitsOrSpecial,
-  downcaseIdentifier,
   justifyDays,
   justifyHours,
   justifyInterval,
-  lookupZone,
-  readInterval,
   timestampDifference,
   timestampPlusInterval,
+} from "./datetime-arith.js";
+import {
+  decimalText,
+  lookupZone,
+  readInterval,
   writeInterval,
   writeTimestamp,
   zoneOf,
 } from "./datetime-core.js";
 import { compareTimetz, intervalSortKey, scaleInterval } from "./datetime-operators.js";
 import { formatG, formatG0, pad0 } from "./datetime-printf.js";
+import { decodeUnits, decodeUnitsOrSpecial, downcaseIdentifier } from "./datetime-units.js";
 import { printfFixed } from "./to-char-number.js";
 
 const iv = (text: string) => readInterval(text);

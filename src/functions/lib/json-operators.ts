@@ -8,25 +8,18 @@ import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
 import type { FunctionDef } from "../registry.js";
 import { defineOperators } from "../registry.js";
 import {
-  compareJsonb,
   isObject,
   isScalar,
-  type JsonNode,
   type JsonValue,
   jsonbAsText,
-  jsonbContains,
   jsonbElement,
-  jsonbExists,
   jsonbField,
-  jsonElement,
-  jsonField,
-  nodeAsText,
-  nodeText,
-  parseJsonSpans,
   pathIndex,
   readJsonb,
   writeJsonb,
 } from "./json-common.js";
+import { type JsonNode, jsonElement, jsonField, nodeAsText, nodeText, parseJsonSpans } from "./json-spans.js";
+import { compareJsonb, jsonbContains, jsonbExists } from "./jsonb-compare.js";
 import { int, str } from "./strings-common.js";
 
 const TEXT_ARRAY = typeByName("_text")!.oid;

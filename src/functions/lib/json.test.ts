@@ -17,18 +17,12 @@ import type { SqliteValue } from "../../types/sqlite-value.js";
 import type { ArgType } from "../registry.js";
 import { functionsNamed, operatorsNamed } from "../registry.js";
 import "./json.js";
-import {
-  compareJsonb,
-  jsonbContains,
-  jsonbExists,
-  jsonbSortKey,
-  parseJsonb,
-  parseJsonSpans,
-  toJsonbValue,
-  toJsonText,
-  writeJsonb,
-} from "./json-common.js";
+import { parseJsonb, writeJsonb } from "./json-common.js";
 import { jsonbConcat, setPath } from "./json-operators.js";
+import { parseJsonSpans } from "./json-spans.js";
+import { compareJsonb, jsonbContains, jsonbExists } from "./jsonb-compare.js";
+import { jsonbSortKey } from "./jsonb-sort-key.js";
+import { toJsonbValue, toJsonText } from "./to-json.js";
 
 const TEXT_ARRAY = typeByName("_text")!.oid;
 

@@ -17,7 +17,7 @@ import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
 import type { FunctionDef } from "../registry.js";
 import { defineFunctions, defineOperators } from "../registry.js";
 import { currentSession } from "../runtime.js";
-import { bigOf, COMPARISON_NAMES } from "./math.js";
+import { bigOf, COMPARISON_NAMES } from "./math-integer.js";
 
 const NUM = t(NUMERIC);
 

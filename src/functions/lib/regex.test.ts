@@ -5,7 +5,9 @@ import type { SqliteValue } from "../../types/sqlite-value.js";
 import type { ArgType } from "../registry.js";
 import { functionsNamed } from "../registry.js";
 import { pgRegexTest, pgSimilarTest } from "./regex.js";
-import { allMatches, compileRegex, execAt, parseRegexFlags, similarToRegex } from "./regex-translate.js";
+import { allMatches, execAt } from "./regex-match.js";
+import { similarToRegex } from "./regex-similar-to.js";
+import { compileRegex, parseRegexFlags } from "./regex-translate.js";
 
 function fn(name: string, args: ArgType[]) {
   const d = functionsNamed(name).find(

@@ -9,17 +9,9 @@ import { typeByName } from "../../types/registry.js";
 import type { SqliteValue } from "../../types/sqlite-value.js";
 import type { FunctionDef } from "../registry.js";
 import { defineFunctions } from "../registry.js";
-import {
-  allMatches,
-  charPosition,
-  compileRegex,
-  execAt,
-  type PgRegex,
-  parseRegexFlags,
-  type RegexMatch,
-  similarToRegex,
-  unitIndex,
-} from "./regex-translate.js";
+import { allMatches, charPosition, execAt, type RegexMatch, unitIndex } from "./regex-match.js";
+import { similarToRegex } from "./regex-similar-to.js";
+import { compileRegex, type PgRegex, parseRegexFlags } from "./regex-translate.js";
 import { int, str } from "./strings-common.js";
 
 const TEXT_ARRAY = typeByName("_text")!.oid;

@@ -55,7 +55,7 @@ const CONDITIONS = new Map<string, SqlStateName>(
 );
 
 /**
- * pg_raise_error(sqlstate, message, detail, table, column, constraint): raises PostgreSQL's error.
+ * pg_raise_error(sqlstate, message, detail, table, column, constraint, hint): raises PostgreSQL's error.
  * DDL that checks existing rows (SET NOT NULL, ADD CHECK, ADD FOREIGN KEY, ADD PRIMARY KEY)
  * calls it from the first row that fails, inside a CASE so that it runs only then.
  */
@@ -65,11 +65,12 @@ if (!internalFunctions.some((f) => f.name === RAISE_ERROR)) {
   internalFunctions.push({
     name: RAISE_ERROR,
     deterministic: false,
-    impl: (code, message, detail, table, column, constraint) => {
+    impl: (code, message, detail, table, column, constraint, hint) => {
       const name = CONDITIONS.get(String(code)) ?? "INTERNAL_ERROR";
       const opt = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
       throw new PgError(name, String(message), {
         detail: opt(detail),
+        hint: opt(hint),
         table: opt(table),
         column: opt(column),
         constraint: opt(constraint),

@@ -7,7 +7,8 @@ import { functionsNamed, operatorsNamed } from "../registry.js";
 import "./strings-operators.js";
 import "./regex.js";
 import "./strings.js";
-import { formatText, quoteIdent, quoteLiteral, textPosition, textSubstring } from "./strings.js";
+import { formatText, quoteIdent, quoteLiteral } from "./strings-format.js";
+import { textPosition, textSubstring } from "./strings-manipulation.js";
 
 function def(name: string, args: ArgType[], operator = false): FunctionDef {
   const defs = operator ? operatorsNamed(name) : functionsNamed(name);

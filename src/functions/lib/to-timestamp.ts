@@ -7,9 +7,6 @@ import { DateTimeError, dateTimeParseError } from "../../types/codecs/datetime-p
 import type { SqliteValue } from "../../types/sqlite-value.js";
 import {
   date2j,
-  isoweek2date,
-  isoweek2j,
-  isoweekdate2date,
   j2date,
   localOffset,
   POSTGRES_EPOCH_JDATE,
@@ -22,6 +19,7 @@ import {
   writeDate,
   writeTimestamptz,
 } from "./datetime-core.js";
+import { isoweek2date, isoweek2j, isoweekdate2date } from "./datetime-iso-weeks.js";
 import { parseFormat } from "./datetime-template.js";
 import { formatError, newTmfc } from "./to-timestamp-fields.js";
 import { dchFromChar } from "./to-timestamp-scan.js";

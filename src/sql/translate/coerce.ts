@@ -18,6 +18,7 @@ import {
   OID,
   STRING_TYPES,
   TEXT,
+  TIMESTAMPTZ,
   t,
   UNKNOWN,
 } from "../oids.js";
@@ -133,7 +134,10 @@ function canAssign(from: number, to: number): boolean {
 export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext, position?: number): Expr {
   if (e.isNull) return { sql: "NULL", type: target };
   if (e.literal !== undefined)
-    return { sql: literalOf(ctx, e.literal, target, position, how === "explicit"), type: target };
+    return {
+      sql: literalOf(ctx, e.literal, target, e.position ?? position, how === "explicit"),
+      type: target,
+    };
   if (e.param !== undefined && isUnknown(e)) {
     const type = ctx.params.infer(e.param, target);
     const en = ctx.schema.enumByOid(type.oid);
@@ -235,11 +239,16 @@ function applyTypmod(e: Expr, target: SqlType, how: CoercionContext): Expr {
   if (target.typmod < 0 || how === "implicit" || e.type.typmod === target.typmod) {
     return how === "implicit" ? e : { ...e, type: target };
   }
+  // numeric's typmod rounds the same way in every context, and is immutable (generated columns).
+  if (target.oid === NUMERIC) return { sql: `pg_numeric_typmod(${e.sql}, ${target.typmod})`, type: target };
   return {
     sql: `pg_typmod(${e.sql}, ${target.oid}, ${target.typmod}, ${how === "explicit" ? 1 : 0})`,
     type: target,
   };
 }
+
+/** The preferred type of each type category (typispreferred). */
+const PREFERRED_TYPES = new Set([TEXT, FLOAT8, BOOL, OID, TIMESTAMPTZ, INTERVAL]);
 
 /** The common type of several expressions (CASE, COALESCE, UNION, VALUES), as PostgreSQL picks it. */
 export function commonType(types: SqlType[], construct: string, position?: number): SqlType {
@@ -251,8 +260,12 @@ export function commonType(types: SqlType[], construct: string, position?: numbe
       if (candidate.typmod !== best.typmod) best = t(best.oid);
       continue;
     }
-    if (canCoerceImplicitly(best.oid, candidate.oid)) best = t(candidate.oid);
-    else if (!canCoerceImplicitly(candidate.oid, best.oid)) {
+    // PostgreSQL's select_common_type: a later type wins only over a non-preferred one that
+    // converts to it implicitly and not back (varchar and text convert both ways: the first stays).
+    const forward = canCoerceImplicitly(best.oid, candidate.oid);
+    const back = canCoerceImplicitly(candidate.oid, best.oid);
+    if (forward && !back && !PREFERRED_TYPES.has(best.oid)) best = t(candidate.oid);
+    else if (!forward && !back) {
       throw new PgError(
         "DATATYPE_MISMATCH",
         `${construct} types ${formatType(best.oid, -1)} and ${formatType(candidate.oid, -1)} cannot be matched`,

@@ -22,6 +22,20 @@ export interface Expr {
   source?: { tableOid: number; attnum: number; name: string };
 }
 
+/** A WITH query as the queries that read it see it: its output columns. */
+export interface CteInfo {
+  columns: { name: string; alias: string; type: SqlType }[];
+  /** Where a data-modifying WITH query's rows are kept (it is read from there, not from WITH). */
+  table?: string;
+}
+
+/** A statement run first, its RETURNING rows kept in a temporary table the statement reads. */
+export interface Capture {
+  sql: string;
+  table: string;
+  columns: number;
+}
+
 /** State shared by the translation of one statement. */
 export class Ctx {
   readonly params: ParamTypes;
@@ -32,6 +46,10 @@ export class Ctx {
   usesSequences = false;
   /** A volatile function or a subquery appears: the statement is not a constant. */
   notConstant = false;
+  /** Data-modifying WITH queries, run before the statement with their RETURNING rows kept. */
+  readonly captures: Capture[] = [];
+  /** The common table expressions visible where translation is (WITH of enclosing queries). */
+  visibleCtes: ReadonlyMap<string, CteInfo> = new Map();
 
   constructor(
     readonly schema: SchemaView,

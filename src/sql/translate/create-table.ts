@@ -19,6 +19,7 @@ import { coerce } from "./coerce.js";
 import { constraintName, foreignKeySql, sequenceRange, uniqueName } from "./constraints.js";
 import type { Ctx } from "./context.js";
 import { deparseExpression } from "./deparse.js";
+import { domainColumnConstraints, domainDeclaredType, domainOfTypeName } from "./domains.js";
 import { enumLiteral } from "./enums.js";
 import { translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
@@ -134,9 +135,14 @@ export function translateColumnDef(
   tableConstraints: string[],
 ): ColumnPlan {
   const name = def.colname!;
-  const plan: ColumnPlan = { name, type, parts: [quoteIdent(name), declaredType(ctx, type)] };
+  const domain = domainOfTypeName(ctx, def.typeName);
+  const declared = domain ? domainDeclaredType(domain, declaredType(ctx, type)) : declaredType(ctx, type);
+  const plan: ColumnPlan = { name, type, parts: [quoteIdent(name), declared] };
   const serial = serialType(def);
   const constraints = (def.constraints ?? []).map((c) => asKind(c, "Constraint")!);
+  // A domain's default applies when the column has none of its own.
+  if (domain?.defaultExpr !== undefined && !constraints.some((c) => c.contype === "CONSTR_DEFAULT"))
+    constraints.push({ contype: "CONSTR_DEFAULT", raw_expr: ctx.parseExpression(domain.defaultExpr) });
   const identities = constraints.filter((c) => c.contype === "CONSTR_IDENTITY");
   if (identities.length > 1) {
     throw new PgError(
@@ -175,6 +181,10 @@ export function translateColumnDef(
   }
   for (const c of constraints) {
     columnConstraint(ctx, table, plan, c, scope, setup, usedNames, tableConstraints);
+  }
+  if (domain) {
+    if (domain.notNull) addNotNull(plan);
+    plan.parts.push(...domainColumnConstraints(ctx, domain, name));
   }
   if (def.collClause) {
     const coll = stringList(def.collClause.collname).at(-1);

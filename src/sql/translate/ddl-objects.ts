@@ -1,14 +1,18 @@
+import { indexMethodComment, viewTypesComment } from "../../catalog/annotations.js";
 import { quoteIdentIfNeeded } from "../../catalog/sqlite-schema.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
+import { elementTypeOf, formatType } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
-import { COMMENTS, DEFAULTS, IDENTITY, NEW_SEQUENCE_EPOCH, ownedByTableSql, SEQUENCES } from "../metadata.js";
+import { COMMENTS, DEFAULTS, IDENTITY, ownedByTableSql, SEQUENCES } from "../metadata.js";
+import { JSONB } from "../oids.js";
 import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { cascadeNotice, withoutForeignKeys } from "./alter-table.js";
 import { dependentViews, type RebuildSpec, rebuildSql } from "./alter-table-rebuild.js";
 import { uniqueName } from "./constraints.js";
 import type { Ctx } from "./context.js";
 import type { DdlOutput } from "./create-table.js";
+import { dropDomain } from "./domains.js";
 import { dropEnumType } from "./enums.js";
 import { asBool, translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
@@ -23,6 +27,7 @@ const DROP_KINDS: Record<string, { noun: string; tag: string }> = {
   OBJECT_VIEW: { noun: "view", tag: "DROP VIEW" },
   OBJECT_SEQUENCE: { noun: "sequence", tag: "DROP SEQUENCE" },
   OBJECT_TYPE: { noun: "type", tag: "DROP TYPE" },
+  OBJECT_DOMAIN: { noun: "type", tag: "DROP DOMAIN" },
   OBJECT_SCHEMA: { noun: "schema", tag: "DROP SCHEMA" },
 };
 
@@ -68,7 +73,11 @@ export function translateDrop(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
   if (kind.noun === "type") {
     for (const o of stmt.objects ?? []) {
       const names = objectNames(o);
-      if (!dropEnumType(ctx, names, cascade, state.setup, state.notices)) {
+      const dropped =
+        (stmt.removeType === "OBJECT_TYPE" &&
+          dropEnumType(ctx, names, cascade, state.setup, state.notices)) ||
+        dropDomain(ctx, names, cascade, state.setup);
+      if (!dropped) {
         if (!stmt.missing_ok)
           throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`);
         state.notices.push(`type "${names.join(".")}" does not exist, skipping`);
@@ -326,7 +335,7 @@ export function translateCreateSchema(ctx: Ctx, stmt: NodeOf<"CreateSchemaStmt">
   throw new PgError("DUPLICATE_SCHEMA", 'schema "public" already exists');
 }
 
-const PLAIN_METHODS = new Set(["btree", "hash"]);
+const INDEX_METHODS = new Set(["btree", "hash", "brin", "gin"]);
 
 export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOutput {
   const rv = stmt.relation!;
@@ -335,9 +344,11 @@ export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOu
   if (!rel) throw new PgError("UNDEFINED_TABLE", `relation "${rv.relname}" does not exist`, { position });
   if (rel.kind !== "table")
     throw new PgError("WRONG_OBJECT_TYPE", `"${rel.name}" is not a table`, { position });
-  // B-tree and hash indexes differ from SQLite's only in speed; other methods answer other operators.
-  if (stmt.accessMethod && !PLAIN_METHODS.has(stmt.accessMethod))
-    throw unsupported(`index method "${stmt.accessMethod}"`, position);
+  // B-tree, hash, BRIN and GIN indexes differ from SQLite's only in speed: they are SQLite indexes
+  // (a GIN index on jsonb or an array indexes whole values). GiST and SP-GiST serve types and
+  // operators (ranges, geometry, exclusion) that are not supported.
+  const method = stmt.accessMethod ?? "btree";
+  if (!INDEX_METHODS.has(method)) throw unsupported(`index method "${method}"`, position);
   ctx.writes = true;
   ctx.changesSchema = true;
   const scope = new Scope();
@@ -350,8 +361,18 @@ export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOu
     const e = asKind(p, "IndexElem")!;
     let sql: string;
     if (e.name) {
-      if (!rel.column(e.name))
-        throw new PgError("UNDEFINED_COLUMN", `column "${e.name}" does not exist`, { position });
+      const col = rel.column(e.name);
+      if (!col) throw new PgError("UNDEFINED_COLUMN", `column "${e.name}" does not exist`, { position });
+      if (method === "gin" && col.typeOid !== JSONB && elementTypeOf(col.typeOid) === undefined) {
+        throw new PgError(
+          "UNDEFINED_OBJECT",
+          `data type ${formatType(col.typeOid, -1)} has no default operator class for access method "gin"`,
+          {
+            position,
+            hint: "You must specify an operator class for the index or define a default operator class for the data type.",
+          },
+        );
+      }
       sql = quoteIdent(e.name);
       names.push(e.name);
     } else {
@@ -377,7 +398,7 @@ export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOu
   const where = stmt.whereClause ? ` WHERE ${asBool(ctx, stmt.whereClause, scope, "WHERE")}` : "";
   return {
     setup: [],
-    sql: `CREATE ${stmt.unique ? "UNIQUE " : ""}INDEX ${quoteIdent(name)} ON ${quoteIdent(rel.name)} (${elems.join(", ")})${where}`,
+    sql: `CREATE ${stmt.unique ? "UNIQUE " : ""}INDEX ${quoteIdent(name)} ON ${quoteIdent(rel.name)} ${indexMethodComment(method)}(${elems.join(", ")})${where}`,
   };
 }
 
@@ -401,28 +422,7 @@ export function translateCreateView(ctx: Ctx, stmt: NodeOf<"ViewStmt">): DdlOutp
       throw new PgError("DUPLICATE_TABLE", `relation "${name}" already exists`, { position });
     setup.push(`DROP VIEW ${quoteIdent(name)}`);
   }
-  const sql = `CREATE VIEW ${quoteIdent(name)} (${names.map(quoteIdent).join(", ")}) AS ${out.sql}`;
+  const types = viewTypesComment(out.columns.map((c) => c.type));
+  const sql = `CREATE VIEW ${quoteIdent(name)} (${names.map(quoteIdent).join(", ")}) AS ${types} ${out.sql}`;
   return { setup, sql };
-}
-
-export function translateTruncate(ctx: Ctx, stmt: NodeOf<"TruncateStmt">): DdlOutput {
-  ctx.writes = true;
-  if (stmt.behavior === "DROP_CASCADE") throw unsupported("TRUNCATE ... CASCADE");
-  const setup: string[] = [];
-  for (const r of stmt.relations ?? []) {
-    const rv = asKind(r, "RangeVar")!;
-    const rel = ctx.schema.relation(rv.relname!);
-    if (!rel)
-      throw new PgError("UNDEFINED_TABLE", `relation "${rv.relname}" does not exist`, {
-        position: ctx.pos(rv.location),
-      });
-    if (rel.kind !== "table") throw new PgError("WRONG_OBJECT_TYPE", `"${rel.name}" is not a table`);
-    setup.push(`DELETE FROM ${quoteIdent(rel.name)}`);
-    if (stmt.restart_seqs && ctx.schema.hasMetadata(SEQUENCES)) {
-      setup.push(
-        `UPDATE ${SEQUENCES} SET last_value = start_value, is_called = 0, rowid = ${NEW_SEQUENCE_EPOCH} WHERE ${ownedByTableSql(rel.name)}`,
-      );
-    }
-  }
-  return { setup, sql: "" };
 }

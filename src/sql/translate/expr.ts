@@ -10,6 +10,7 @@ import { quoteString } from "../sqlite-text.js";
 import { translateArrayConstructor, translateIndirection } from "./arrays.js";
 import { coerce, commonType, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
+import { domainOfTypeName, domainValueSql } from "./domains.js";
 import { translateFuncCall, translateSqlValueFunction } from "./functions.js";
 import { keyed, translateAExpr } from "./operators.js";
 import { sortKey } from "./order-by.js";
@@ -105,7 +106,9 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
       : translateExpr(ctx, c.arg!, scope);
     // PostgreSQL points at a constant that does not read as the type, and at the cast otherwise.
     const at = arg.literal !== undefined ? ctx.pos(c.arg) : ctx.pos(c.location);
-    return coerce(ctx, arg, target, "explicit", at);
+    const value = coerce(ctx, arg, target, "explicit", at);
+    const domain = domainOfTypeName(ctx, c.typeName);
+    return domain ? { sql: domainValueSql(ctx, domain, value.sql), type: value.type } : value;
   },
   CaseExpr: (ctx, c, scope) => translateCase(ctx, c, scope),
   CoalesceExpr: (ctx, c, scope) => {

@@ -1,10 +1,12 @@
 import { catalogDefinition, catalogTableName } from "../../catalog/catalog.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
+import { elementTypeOf } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
+import { BYTEA, JSON_TYPE, JSONB } from "../oids.js";
 import { quoteIdent } from "../sqlite-text.js";
 import { coerce, commonType } from "./coerce.js";
-import type { Ctx } from "./context.js";
+import type { CteInfo, Ctx } from "./context.js";
 import { asBool } from "./expr.js";
 import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
 import { translateSelect } from "./select.js";
@@ -20,7 +22,7 @@ export function translateFrom(ctx: Ctx, from: Node[] | undefined, scope: Scope, 
 }
 
 /** Common table expressions visible by name, with the columns each produces. */
-export type CteMap = Map<string, { columns: { name: string; alias: string; type: ScopeColumn["type"] }[] }>;
+export type CteMap = Map<string, CteInfo>;
 
 interface FromResult {
   sql: string;
@@ -81,7 +83,7 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
     }));
     const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
     scope.add(item, position);
-    return { sql: `${quoteIdent(name)} AS ${quoteIdent(alias)}`, items: [item] };
+    return { sql: `${cte.table ?? quoteIdent(name)} AS ${quoteIdent(alias)}`, items: [item] };
   }
   // pg_catalog is searched first, before public, as PostgreSQL's search_path implies.
   const catalogSchema = rv.schemaname ?? "pg_catalog";
@@ -145,7 +147,7 @@ function rangeSubselect(ctx: Ctx, rs: NodeOf<"RangeSubselect">, scope: Scope): F
 
 /**
  * LATERAL (SELECT expr, ...) without FROM is one row computed from the items before it: SQLite has
- * no LATERAL, so its columns become those expressions. Other LATERAL subqueries are not supported.
+ * no LATERAL, so its columns become those expressions. Other LATERAL subqueries: see jsonLateral.
  */
 function lateralSubselect(
   ctx: Ctx,
@@ -166,7 +168,7 @@ function lateralSubselect(
     !select.valuesLists &&
     !select.withClause &&
     (!select.op || select.op === "SETOP_NONE");
-  if (!simple) throw unsupported("LATERAL subqueries with FROM, WHERE, GROUP BY, ORDER BY or LIMIT");
+  if (!simple) return jsonLateral(ctx, rs, select, alias, scope);
   const targets = translateTargetList(ctx, select.targetList ?? [], scope);
   const cols = targets.columns.map((c, i) => ({
     name: c.name,
@@ -179,6 +181,48 @@ function lateralSubselect(
   scope.add(item);
   // A one-row item without SQL of its own: the join with it keeps every row.
   return { sql: "", items: [item] };
+}
+
+/**
+ * A LATERAL subquery in general: SQLite has no LATERAL, but a table-valued function may take
+ * arguments from the FROM items before it. The subquery's rows, computed for each row of those
+ * items, are packed into a JSON array of rows (a correlated scalar subquery) that json_each unpacks.
+ * bytea values travel as hex; JSON values as their text.
+ */
+function jsonLateral(
+  ctx: Ctx,
+  rs: NodeOf<"RangeSubselect">,
+  select: NodeOf<"SelectStmt">,
+  alias: string,
+  scope: Scope,
+): FromResult {
+  const sub = translateSelect(ctx, select, scope);
+  ctx.notConstant = true;
+  const a = quoteIdent(alias);
+  const packed = sub.columns.map((c) => {
+    const v = quoteIdent(c.alias);
+    if (c.type.oid === BYTEA) return `CASE WHEN ${v} IS NOT NULL THEN hex(${v}) END`;
+    return jsonStored(c.type.oid) ? `CAST(${v} AS TEXT)` : v;
+  });
+  const cols = sub.columns.map((c, i) => {
+    const value = `json_extract(${a}.value, '$[${i}]')`;
+    return {
+      name: c.name,
+      type: c.type,
+      ref: c.type.oid === BYTEA ? `unhex(${value})` : value,
+      tableOid: 0,
+      attnum: 0,
+    };
+  });
+  const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
+  scope.add(item);
+  const rows = `(SELECT json_group_array(json_array(${packed.join(", ")})) FROM (${sub.sql}))`;
+  return { sql: `json_each(${rows}) AS ${a}`, items: [item] };
+}
+
+/** Types whose storage is JSON text, which json_array would otherwise embed as JSON. */
+function jsonStored(oid: number): boolean {
+  return oid === JSON_TYPE || oid === JSONB || elementTypeOf(oid) !== undefined;
 }
 
 const JOIN_SQL: Record<string, string> = {

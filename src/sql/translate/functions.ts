@@ -3,16 +3,19 @@ import { functionsNamed, resultType } from "../../functions/registry.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { stringList } from "../ast.js";
-import { UNKNOWN } from "../oids.js";
+import { BOOL, BYTEA, JSON_TYPE, JSONB, NUMERIC, UNKNOWN, UUID } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { coerce } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { enumFromSortKeySql, enumSortKeySql } from "./enums.js";
 import { asBool, translateExpr } from "./expr.js";
+import { positionalArguments } from "./named-args.js";
 import { keyed } from "./operators.js";
+import { sortKey } from "./order-by.js";
+import { translateWithinGroup, withinGroupRequired } from "./ordered-set.js";
 import { chooseOverload, type Resolved } from "./overloads.js";
 import type { Scope } from "./scope.js";
-import { translateWindow } from "./windows.js";
+import { callWindowFunction, checkWindowAllowed, translateWindow } from "./windows.js";
 
 /** Function calls: overload resolution against the declared functions, then their SQLite form. */
 
@@ -33,6 +36,8 @@ export interface CallOptions {
   suffix?: string;
 }
 
+const NO_MIN_MAX = new Set([BOOL, BYTEA, JSON_TYPE, JSONB, UUID]);
+
 function isAggregate(r: Resolved): boolean {
   return r.def.kind === "aggregate" || r.def.kind === "udf-aggregate";
 }
@@ -46,6 +51,8 @@ export function callFunction(
   options: CallOptions = {},
 ): Expr {
   const def = resolved.def;
+  const noWithinGroup = withinGroupRequired(def, position);
+  if (noWithinGroup) throw noWithinGroup;
   const coerced = args.map((a, i) =>
     coerce(ctx, a, resolved.targets[i]!, "implicit", a.position ?? position),
   );
@@ -82,6 +89,16 @@ export function callFunction(
     const key = `${def.name}(${distinct ? "DISTINCT " : ""}${enumSortKeySql(e, first!.sql)})${suffix}`;
     return { sql: enumFromSortKeySql(e, key), type };
   }
+  // PostgreSQL has no min/max for these types (no btree ordering).
+  if ((def.name === "min" || def.name === "max") && first && NO_MIN_MAX.has(first.type.oid))
+    throw undefinedFunction(def.name, types, position);
+  // min/max of values that order by a sort key (interval, jsonb, arrays): the value of the least key.
+  const keyOf =
+    (def.name === "min" || def.name === "max") && first && first.type.oid !== NUMERIC
+      ? sortKey(first.type)
+      : undefined;
+  if (keyOf && isAggregate(resolved))
+    return { sql: `pg_arg_${def.name}(${keyOf(first!.sql)}, ${first!.sql})${suffix}`, type };
   if (def.kind === "udf" || def.kind === "udf-aggregate") {
     const typeArgs = def.passTypes ? types.map((x) => String(x.oid)) : [];
     const list = [...typeArgs, ...coerced.map((a) => a.sql)].join(", ");
@@ -119,11 +136,14 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
     throw new PgError("UNDEFINED_FUNCTION", `function ${names.join(".")} does not exist`, { position });
   }
   const name = names.at(-1)!;
-  if (f.agg_within_group) throw unsupported("WITHIN GROUP", position);
+  if (f.agg_within_group) return translateWithinGroup(ctx, f, scope, name, position);
   if (f.func_variadic) throw unsupported("VARIADIC arguments", position);
   let suffix = "";
   if (f.agg_filter) suffix += ` FILTER (WHERE ${asBool(ctx, f.agg_filter, scope, "FILTER")})`;
-  if (f.over) suffix += ` OVER ${translateWindow(ctx, f.over, scope)}`;
+  if (f.over) {
+    checkWindowAllowed(scope, position);
+    suffix += ` OVER ${translateWindow(ctx, f.over, scope)}`;
+  }
   if (f.agg_star) {
     if (name !== "count") {
       throw new PgError(
@@ -135,9 +155,13 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
     ctx.notConstant = true;
     return { sql: `count(*)${suffix}`, type: callByName(ctx, "count", [], position).type };
   }
-  const args = (f.args ?? []).map((a) => translateExpr(ctx, a, scope));
+  const typeOf = (n: Node) => formatType(translateExpr(ctx, n, scope).type.oid, -1);
+  const given = positionalArguments(ctx, name, f.args ?? [], typeOf, position) ?? f.args ?? [];
+  const args = given.map((a) => translateExpr(ctx, a, scope));
   const orderBy = f.agg_order?.length ? aggregateOrder(ctx, f.agg_order, scope) : undefined;
-  return callByName(ctx, name, args, position, { distinct: f.agg_distinct === true, orderBy, suffix });
+  const call = (list: Expr[]) =>
+    callByName(ctx, name, list, position, { distinct: f.agg_distinct === true, orderBy, suffix });
+  return f.over ? callWindowFunction(ctx, name, args, call, position) : call(args);
 }
 
 function aggregateOrder(ctx: Ctx, items: Node[], scope: Scope): string {

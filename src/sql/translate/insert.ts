@@ -1,13 +1,15 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
+import { RAISE_ERROR } from "../../functions/lib/sequences.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind } from "../ast.js";
+import { t } from "../oids.js";
 import type { ColumnInfo, RelationInfo } from "../schema.js";
-import { quoteIdent } from "../sqlite-text.js";
+import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { coerce } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { asBool, translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
-import { type SelectOutput, translateSelect } from "./select.js";
+import { type OutputColumn, type SelectOutput, translateSelect, withQueries } from "./select.js";
 import {
   assignedColumn,
   columnsOf,
@@ -23,7 +25,10 @@ export interface DmlOutput extends Partial<SelectOutput> {
 
 /** INSERT: target columns, VALUES or SELECT, defaults SQLite cannot compute itself, ON CONFLICT, RETURNING. */
 export function translateInsert(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput {
-  if (stmt.withClause) throw unsupported("WITH in INSERT", ctx.pos(stmt.relation?.location));
+  return withQueries(ctx, stmt.withClause, () => insertBody(ctx, stmt));
+}
+
+function insertBody(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput {
   const rel = targetTable(ctx, stmt.relation!, "INSERT");
   const alias = stmt.relation!.alias?.aliasname ?? rel.name;
   const explicit = (stmt.cols ?? []).map((c) => assignedColumn(ctx, rel, asKind(c, "ResTarget")!, "INSERT"));
@@ -40,18 +45,26 @@ export function translateInsert(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput
   const source = insertSource(ctx, stmt.selectStmt, { columns, supplied, override });
   const allColumns = [...columns, ...supplied].filter((_, i) => source.keep[i]);
   const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
+  const conflict = stmt.onConflictClause ? onConflict(ctx, stmt.onConflictClause, rel, alias) : undefined;
+  const sourceSql =
+    conflict?.updateKeys && source.rows !== 1
+      ? onceEach(source.sql, allColumns, conflict.updateKeys)
+      : source.sql;
   let sql =
     allColumns.length === 0
       ? `INSERT INTO ${target} DEFAULT VALUES`
-      : `INSERT INTO ${target} (${allColumns.map((c) => quoteIdent(c.name)).join(", ")}) ${source.sql}`;
-  if (stmt.onConflictClause) sql += onConflict(ctx, stmt.onConflictClause, rel, alias);
-  const returning = translateReturning(ctx, rel, rel.name, stmt.returningList);
+      : `INSERT INTO ${target} (${allColumns.map((c) => quoteIdent(c.name)).join(", ")}) ${sourceSql}`;
+  if (conflict) sql += conflict.sql;
+  const returning = translateReturning(ctx, rel, alias, stmt.returningList);
   if (returning) sql += ` RETURNING ${returning.sql}`;
   return { sql, columns: returning?.columns };
 }
 
 interface Source {
+  /** Its columns are named column1, column2, ... (as SQLite names those of VALUES). */
   sql: string;
+  /** The number of rows, when known (VALUES). */
+  rows?: number;
   /** Which of columns+supplied stay in the column list (all-DEFAULT columns of VALUES drop out). */
   keep: boolean[];
 }
@@ -84,7 +97,11 @@ function insertSource(ctx: Ctx, node: Node | undefined, targets: Targets): Sourc
   const picks = sub.columns.map(
     (c, i) =>
       identityValue(ctx, columns[i]!, targets.override) ??
-      assign(ctx, { sql: `s.${quoteIdent(c.alias)}`, type: c.type }, columns[i]!).sql,
+      assign(
+        ctx,
+        untypedAsColumnType(ctx, { sql: `s.${quoteIdent(c.alias)}`, type: c.type }, c, columns[i]!),
+        columns[i]!,
+      ).sql,
   );
   // Columns the SELECT does not cover get their defaults.
   const missing = columns.slice(sub.columns.length);
@@ -94,7 +111,7 @@ function insertSource(ctx: Ctx, node: Node | undefined, targets: Targets): Sourc
   ];
   // "WHERE 1" keeps SQLite from reading a following ON CONFLICT as a join constraint.
   return {
-    sql: `SELECT ${[...picks, ...extra].join(", ")} FROM (${sub.sql}) AS s WHERE 1`,
+    sql: `SELECT ${[...picks, ...extra].map((p, i) => `${p} AS column${i + 1}`).join(", ")} FROM (${sub.sql}) AS s WHERE 1`,
     keep: all.map(() => true),
   };
 }
@@ -127,7 +144,7 @@ function valuesSource(ctx: Ctx, lists: Node[], targets: Targets, defaults: Expr[
     const extra = defaults.map((d, i) => assign(ctx, d, supplied[i]!).sql);
     return `(${[...values, ...extra].filter((_, i) => keep[i]).join(", ")})`;
   });
-  return { sql: `VALUES ${sqlRows.join(", ")}`, keep };
+  return { sql: `VALUES ${sqlRows.join(", ")}`, keep, rows: sqlRows.length };
 }
 
 /**
@@ -158,6 +175,11 @@ export function defaultFor(ctx: Ctx, col: ColumnInfo): string {
   return col.sqliteDefault ?? "NULL";
 }
 
+/** An untyped literal of a SELECT feeding an INSERT is read as the column's type (its typmod applies on assignment). */
+function untypedAsColumnType(ctx: Ctx, e: Expr, out: OutputColumn, col: ColumnInfo): Expr {
+  return out.untyped ? coerce(ctx, e, t(col.typeOid), "explicit") : e;
+}
+
 /** A value assigned to a column: coerced as PostgreSQL's assignment rules coerce it. */
 export function assign(ctx: Ctx, e: Expr, col: ColumnInfo, position?: number): Expr {
   try {
@@ -177,7 +199,34 @@ export function assign(ctx: Ctx, e: Expr, col: ColumnInfo, position?: number): E
   }
 }
 
-function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, alias: string): string {
+/**
+ * Rows proposed for ON CONFLICT DO UPDATE must not share a key: PostgreSQL refuses to update a row
+ * twice in one command (21000), where SQLite would let the later row win.
+ */
+function onceEach(source: string, columns: ColumnInfo[], keys: string[]): string {
+  const positions = keys.map((k) => columns.findIndex((c) => c.name === k));
+  if (positions.some((p) => p < 0)) return source;
+  const key = positions.map((p) => `column${p + 1}`);
+  const all = columns.map((_, i) => `column${i + 1}`).join(", ");
+  const message = quoteString("ON CONFLICT DO UPDATE command cannot affect row a second time");
+  const hint = quoteString(
+    "Ensure that no rows proposed for insertion within the same command have duplicate constrained values.",
+  );
+  const raise = `${RAISE_ERROR}('21000', ${message}, NULL, NULL, NULL, NULL, ${hint})`;
+  const duplicate = `"?n" > 1 AND ${key.map((k) => `${k} IS NOT NULL`).join(" AND ")}`;
+  // Rows keep their order (RETURNING lists them as proposed): numbered before the window sorts them.
+  const numbered = `SELECT *, row_number() OVER () AS "?i" FROM (${source})`;
+  const counted = `SELECT *, count(*) OVER (PARTITION BY ${key.join(", ")}) AS "?n" FROM (${numbered})`;
+  return `SELECT ${all} FROM (${counted}) WHERE CASE WHEN ${duplicate} THEN ${raise} ELSE 1 END ORDER BY "?i"`;
+}
+
+interface Conflict {
+  sql: string;
+  /** For DO UPDATE: the conflict target's columns. */
+  updateKeys?: string[];
+}
+
+function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, alias: string): Conflict {
   const infer = c.infer;
   if (infer?.conname) {
     // ON CONFLICT ON CONSTRAINT name: the columns of that primary key or unique constraint.
@@ -192,11 +241,12 @@ function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, 
       );
     }
     const target = ` (${ix.columns.map(quoteIdent).join(", ")})`;
-    return conflictAction(ctx, c, rel, alias, target);
+    return conflictAction(ctx, c, rel, alias, target, ix.columns);
   }
   const targetScope = new Scope();
   targetScope.add({ alias, columns: columnsOf(rel, alias) });
   let target = "";
+  const keys: string[] = [];
   if (infer?.indexElems?.length) {
     const cols = infer.indexElems.map((e) => {
       const elem = asKind(e, "IndexElem")!;
@@ -206,12 +256,13 @@ function onConflict(ctx: Ctx, c: NodeOf<"OnConflictClause">, rel: RelationInfo, 
           position: ctx.pos(c.location),
         });
       }
+      keys.push(elem.name);
       return quoteIdent(elem.name);
     });
     target = ` (${cols.join(", ")})`;
     if (infer.whereClause) target += ` WHERE ${asBool(ctx, infer.whereClause, targetScope, "WHERE")}`;
   }
-  return conflictAction(ctx, c, rel, alias, target);
+  return conflictAction(ctx, c, rel, alias, target, keys);
 }
 
 /** DO NOTHING, or DO UPDATE SET ... [WHERE ...] with EXCLUDED as the proposed row. */
@@ -221,8 +272,9 @@ function conflictAction(
   rel: RelationInfo,
   alias: string,
   target: string,
-): string {
-  if (c.action === "ONCONFLICT_NOTHING") return ` ON CONFLICT${target} DO NOTHING`;
+  keys: string[],
+): Conflict {
+  if (c.action === "ONCONFLICT_NOTHING") return { sql: ` ON CONFLICT${target} DO NOTHING` };
   if (!target) {
     throw new PgError(
       "SYNTAX_ERROR",
@@ -246,5 +298,5 @@ function conflictAction(
     return `${quoteIdent(col.name)} = ${value}`;
   });
   const where = c.whereClause ? ` WHERE ${asBool(ctx, c.whereClause, scope, "WHERE")}` : "";
-  return ` ON CONFLICT${target} DO UPDATE SET ${sets.join(", ")}${where}`;
+  return { sql: ` ON CONFLICT${target} DO UPDATE SET ${sets.join(", ")}${where}`, updateKeys: keys };
 }

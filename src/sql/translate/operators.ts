@@ -15,10 +15,12 @@ import {
   isNumericType,
   JSON_TYPE,
   NUMERIC,
+  OID,
   STRING_TYPES,
   TEXT,
   t,
   UNKNOWN,
+  VARCHAR,
 } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { translateAnyAll } from "./arrays.js";
@@ -105,6 +107,12 @@ function binary(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr
     }
     case "||":
       return concat(ctx, l, r, position);
+    case "&":
+    case "|":
+    case "#":
+    case "<<":
+    case ">>":
+      return bitwise(ctx, op, l, r, position);
     case "~":
     case "~*":
     case "!~":
@@ -120,9 +128,14 @@ function binary(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr
   }
 }
 
+/** float8 arithmetic in C with PostgreSQL's overflow, underflow and NaN rules (native/numeric.c). */
+const FLOAT_ARITHMETIC: Record<string, string> = { "+": "pl", "-": "mi", "*": "mul", "/": "div" };
+
 function arithmetic(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
   const [a, b, type] = unify(ctx, op, l, r, position);
   if (!isNumericType(type.oid)) throw operatorError(op, l.type, r.type, position);
+  if (FLOAT_TYPES.has(type.oid) && FLOAT_ARITHMETIC[op])
+    return { sql: `pg_float8_${FLOAT_ARITHMETIC[op]}(${a.sql}, ${b.sql})`, type };
   if (op === "/" || op === "%") {
     // SQLite yields NULL on division by zero; PostgreSQL raises 22012.
     const nonZeroConstant = /^-?\d+(\.\d+)?$/.test(b.sql) && Number(b.sql) !== 0;
@@ -133,6 +146,21 @@ function arithmetic(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): 
     return { sql: `(${divisor} ${op} pg_nonzero(${b.sql}))`, type };
   }
   return { sql: `(${a.sql} ${op} ${b.sql})`, type };
+}
+
+/** Integer bitwise operators; the shift count is int4 whatever the shifted type. */
+function bitwise(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
+  if (op === "<<" || op === ">>") {
+    const a = isUnknown(l) ? coerce(ctx, l, t(INT4), "implicit", position) : l;
+    const b = coerce(ctx, r, t(INT4), "implicit", position);
+    if (!INTEGER_TYPES.has(a.type.oid) || a.type.oid === OID)
+      throw operatorError(op, l.type, r.type, position);
+    return { sql: `(${a.sql} ${op} ${b.sql})`, type: t(a.type.oid) };
+  }
+  const [a, b, type] = unify(ctx, op, l, r, position);
+  if (!INTEGER_TYPES.has(type.oid) || type.oid === OID) throw operatorError(op, l.type, r.type, position);
+  const sql = op === "#" ? `((${a.sql} | ${b.sql}) - (${a.sql} & ${b.sql}))` : `(${a.sql} ${op} ${b.sql})`;
+  return { sql, type };
 }
 
 function concat(ctx: Ctx, l: Expr, r: Expr, position?: number): Expr {
@@ -151,9 +179,13 @@ function unary(ctx: Ctx, op: string, r: Expr, position?: number): Expr {
   if (op === "-" || op === "+") {
     const e = isUnknown(r) ? coerce(ctx, r, t(NUMERIC), "implicit", position) : r;
     if (!isNumericType(e.type.oid)) throw operatorError(op, undefined, r.type, position);
+    if (op === "-" && FLOAT_TYPES.has(e.type.oid))
+      return { sql: `pg_float8_mul(${e.sql}, -1)`, type: e.type };
     return { sql: op === "-" ? `(- ${e.sql})` : e.sql, type: e.type };
   }
   if (op === "@") return { sql: `abs(${r.sql})`, type: r.type };
+  if (op === "~" && INTEGER_TYPES.has(r.type.oid) && r.type.oid !== OID)
+    return { sql: `(~ ${r.sql})`, type: r.type };
   throw operatorError(op, undefined, r.type, position);
 }
 
@@ -161,6 +193,7 @@ function unary(ctx: Ctx, op: string, r: Expr, position?: number): Expr {
 function builtinOperator(op: string, type: SqlType): boolean {
   if (COMPARISONS[op]) return type.oid !== JSON_TYPE;
   if (["+", "-", "*", "/", "%", "^"].includes(op)) return isNumericType(type.oid);
+  if (["&", "|", "#", "<<", ">>"].includes(op)) return INTEGER_TYPES.has(type.oid);
   if (["||", "~", "~*", "!~", "!~*"].includes(op)) return STRING_TYPES.has(type.oid);
   return false;
 }
@@ -168,6 +201,54 @@ function builtinOperator(op: string, type: SqlType): boolean {
 /** A side of a comparison in type's ordering, where the stored form does not compare as PostgreSQL's. */
 export function keyed(ctx: Ctx, type: SqlType, sql: string): string {
   return sortKey(type, ctx)?.(sql) ?? sql;
+}
+
+/** l op r (or op r): declared operators (date/time, JSON, arrays, exact numeric, ...) first. */
+export function applyOperator(ctx: Ctx, op: string, l: Expr | undefined, r: Expr, position?: number): Expr {
+  const declared = operatorsNamed(op);
+  const resolved = declared.length
+    ? chooseOperator(declared, l?.type, r.type, (type) => builtinOperator(op, type))
+    : undefined;
+  if (resolved) return callFunction(ctx, resolved, l ? [l, r] : [r], position);
+  return l ? binary(ctx, op, l, r, position) : unary(ctx, op, r, position);
+}
+
+/** Both sides of a comparison as row constructors: (a, b) < (c, d), (a, b) IN ((1, 2), ...). */
+function rowOperands(e: NodeOf<"A_Expr">): [Node[], Node[][]] | undefined {
+  const l = asKind(e.lexpr, "RowExpr");
+  if (!l) return undefined;
+  if (e.kind === "AEXPR_IN") {
+    const items = (asKind(e.rexpr, "List")?.items ?? []).map((n) => asKind(n, "RowExpr")?.args);
+    return items.every((x) => x !== undefined) ? [l.args ?? [], items as Node[][]] : undefined;
+  }
+  const r = asKind(e.rexpr, "RowExpr");
+  return r ? [l.args ?? [], [r.args ?? []]] : undefined;
+}
+
+/** Row comparisons, which SQLite's row values evaluate as PostgreSQL does (left to right). */
+function rowComparison(
+  ctx: Ctx,
+  e: NodeOf<"A_Expr">,
+  op: string,
+  [left, rights]: [Node[], Node[][]],
+  scope: Scope,
+  position?: number,
+): Expr {
+  const cmp =
+    e.kind === "AEXPR_DISTINCT" ? "IS NOT" : e.kind === "AEXPR_NOT_DISTINCT" ? "IS" : COMPARISONS[op];
+  if (!cmp || !["AEXPR_OP", "AEXPR_IN", "AEXPR_DISTINCT", "AEXPR_NOT_DISTINCT"].includes(e.kind!))
+    throw unsupported(`operator ${op} on row constructors`, position);
+  const ls = left.map((n) => translateExpr(ctx, n, scope));
+  const tests = rights.map((right) => {
+    if (right.length !== left.length)
+      throw new PgError("SYNTAX_ERROR", "unequal number of entries in row expressions", { position });
+    const pairs = right.map((n, i) => unify(ctx, op, ls[i]!, translateExpr(ctx, n, scope), position));
+    const side = (k: 0 | 1) => `(${pairs.map((p) => keyed(ctx, p[2], p[k].sql)).join(", ")})`;
+    return `${side(0)} ${e.kind === "AEXPR_IN" ? "=" : cmp} ${side(1)}`;
+  });
+  const sql =
+    e.kind === "AEXPR_IN" ? `(${op === "<>" ? "NOT " : ""}(${tests.join(" OR ")}))` : `(${tests[0]})`;
+  return { sql, type: t(BOOL) };
 }
 
 function operatorName(name: Node[] | undefined, position?: number): string {
@@ -183,18 +264,11 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
   const op = operatorName(e.name, position);
   const left = () => translateExpr(ctx, e.lexpr!, scope);
   const right = () => translateExpr(ctx, e.rexpr!, scope);
+  const rows = rowOperands(e);
+  if (rows) return rowComparison(ctx, e, op, rows, scope, position);
   switch (e.kind) {
-    case "AEXPR_OP": {
-      const l = e.lexpr ? left() : undefined;
-      const r = right();
-      // Declared operators (date/time, JSON, arrays, exact numeric, ...) come first.
-      const declared = operatorsNamed(op);
-      const resolved = declared.length
-        ? chooseOperator(declared, l?.type, r.type, (type) => builtinOperator(op, type))
-        : undefined;
-      if (resolved) return callFunction(ctx, resolved, l ? [l, r] : [r], position);
-      return l ? binary(ctx, op, l, r, position) : unary(ctx, op, r, position);
-    }
+    case "AEXPR_OP":
+      return applyOperator(ctx, op, e.lexpr ? left() : undefined, right(), position);
     case "AEXPR_DISTINCT":
     case "AEXPR_NOT_DISTINCT": {
       const [a, b, type] = unify(ctx, "=", left(), right(), position);
@@ -203,10 +277,12 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
     }
     case "AEXPR_NULLIF": {
       const [a, b, type] = unify(ctx, "=", left(), right(), position);
-      if (!sortKey(type, ctx)) return { sql: `NULLIF(${a.sql}, ${b.sql})`, type: a.type };
+      // NULLIF's type is the = operator's left input: varchar compares (and comes out) as text.
+      const result = a.type.oid === VARCHAR ? t(TEXT) : a.type;
+      if (!sortKey(type, ctx)) return { sql: `NULLIF(${a.sql}, ${b.sql})`, type: result };
       return {
         sql: `(CASE WHEN ${keyed(ctx, type, a.sql)} = ${keyed(ctx, type, b.sql)} THEN NULL ELSE ${a.sql} END)`,
-        type: a.type,
+        type: result,
       };
     }
     case "AEXPR_IN": {

@@ -8,10 +8,13 @@ import { coerce, commonType } from "./coerce.js";
 import type { Ctx } from "./context.js";
 import { asBool, translateExpr } from "./expr.js";
 import { type CteMap, translateFrom } from "./from.js";
+import { checkGrouping, hasAggregate } from "./group-check.js";
+import { groupingSetsSelect, usesGroupingSets } from "./grouping-sets.js";
+import { translateModifyingCte } from "./modifying-cte.js";
 import { renderSort, sortItems, translateOrderBy } from "./order-by.js";
 import { Scope } from "./scope.js";
 import { translateTargetList } from "./target-list.js";
-import { translateWindow } from "./windows.js";
+import { defineWindows, withoutWindows } from "./windows.js";
 
 /** A column of a query's result. */
 export interface OutputColumn {
@@ -22,6 +25,8 @@ export interface OutputColumn {
   type: SqlType;
   tableOid: number;
   attnum: number;
+  /** An untyped literal, resolved to text: INSERT ... SELECT reads it as the target column's type. */
+  untyped?: boolean;
 }
 
 export interface SelectOutput {
@@ -36,7 +41,23 @@ export function translateSelect(
   parent?: Scope,
   outerCtes?: CteMap,
 ): SelectOutput {
-  const ctes: CteMap = new Map(outerCtes ?? []);
+  // Subqueries see the WITH queries of every enclosing query.
+  const ctes: CteMap = new Map(outerCtes ?? ctx.visibleCtes);
+  const saved = ctx.visibleCtes;
+  ctx.visibleCtes = ctes;
+  try {
+    return selectWithCtes(ctx, stmt, parent, ctes);
+  } finally {
+    ctx.visibleCtes = saved;
+  }
+}
+
+function selectWithCtes(
+  ctx: Ctx,
+  stmt: NodeOf<"SelectStmt">,
+  parent: Scope | undefined,
+  ctes: CteMap,
+): SelectOutput {
   const withSql = stmt.withClause ? translateWith(ctx, stmt.withClause, parent, ctes) : "";
   if (stmt.intoClause) throw unsupported("SELECT INTO");
   let body: SelectOutput;
@@ -59,17 +80,23 @@ function simpleSelect(
   parent: Scope | undefined,
   ctes: CteMap,
 ): SelectOutput {
+  // GROUPING SETS, ROLLUP, CUBE and GROUPING(): a union of one grouped query per set.
+  if (usesGroupingSets(stmt)) return groupingSetsSelect(ctx, stmt, parent, ctes);
   const scope = new Scope(parent);
   const from = translateFrom(ctx, stmt.fromClause, scope, ctes);
-  const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
+  const where = stmt.whereClause
+    ? withoutWindows(scope, "WHERE", () => asBool(ctx, stmt.whereClause!, scope, "WHERE"))
+    : undefined;
+  defineWindows(ctx, stmt.windowClause, scope);
   const targets = translateTargetList(ctx, stmt.targetList ?? [], scope);
-  const group = (stmt.groupClause ?? []).map((g) => groupItem(ctx, g, scope, targets.columns));
-  const having = stmt.havingClause ? asBool(ctx, stmt.havingClause, scope, "HAVING") : undefined;
+  const group = withoutWindows(scope, "GROUP BY", () =>
+    (stmt.groupClause ?? []).map((g) => groupItem(ctx, g, scope, targets.columns)),
+  );
+  const having = stmt.havingClause
+    ? withoutWindows(scope, "HAVING", () => asBool(ctx, stmt.havingClause!, scope, "HAVING"))
+    : undefined;
+  checkGrouping(ctx, stmt, scope);
   if (stmt.groupDistinct) throw unsupported("GROUP BY DISTINCT");
-  const windows = (stmt.windowClause ?? []).map((w) => {
-    const def = asKind(w, "WindowDef")!;
-    return `${quoteIdent(def.name!)} AS ${translateWindow(ctx, { ...def, name: undefined }, scope)}`;
-  });
   const distinctOn =
     stmt.distinctClause?.length && Object.keys(stmt.distinctClause[0]!).length > 0
       ? stmt.distinctClause
@@ -84,8 +111,10 @@ function simpleSelect(
   if (fromItems) body.push(`FROM ${fromItems}`);
   if (where) body.push(`WHERE ${where}`);
   if (group.length) body.push(`GROUP BY ${group.join(", ")}`);
+  // SQLite refuses HAVING in a query whose select list has no aggregate: one group of all rows.
+  if (having && !group.length && !(stmt.targetList ?? []).some((t) => hasAggregate(t)))
+    body.push("GROUP BY NULL");
   if (having) body.push(`HAVING ${having}`);
-  if (windows.length) body.push(`WINDOW ${windows.join(", ")}`);
   if (distinctOn) return distinctOnSelect(ctx, stmt, distinctOn, scope, targets, body.join(" "));
   const tail = sortAndLimit(ctx, stmt, scope, targets.columns);
   return { sql: [`SELECT ${distinct}${targets.sql}`, ...body].join(" ") + tail, columns: targets.columns };
@@ -173,7 +202,7 @@ function sortAndLimit(
 }
 
 /** LIMIT, OFFSET and FETCH FIRST. */
-function limitTail(ctx: Ctx, stmt: NodeOf<"SelectStmt">): string {
+export function limitTail(ctx: Ctx, stmt: NodeOf<"SelectStmt">): string {
   let sql = "";
   if (stmt.limitOption === "LIMIT_OPTION_WITH_TIES") throw unsupported("FETCH FIRST ... WITH TIES");
   const limit = limitExpr(ctx, stmt.limitCount, "LIMIT");
@@ -260,7 +289,21 @@ function translateWith(ctx: Ctx, w: NodeOf<"WithClause">, parent: Scope | undefi
     const cte = asKind(node, "CommonTableExpr")!;
     const name = cte.ctename!;
     const select = asKind(cte.ctequery, "SelectStmt");
-    if (!select) throw unsupported("data-modifying statements in WITH", ctx.pos(node));
+    if (!select) {
+      // It runs on its own: the WITH queries before it go with it.
+      const prefix = parts.length ? `WITH ${w.recursive ? "RECURSIVE " : ""}${parts.join(", ")} ` : "";
+      const out = translateModifyingCte(ctx, cte.ctequery!, prefix);
+      const names = (cte.aliascolnames ?? []).map((n) => (n as { String: { sval: string } }).String.sval);
+      const columns = columnsNamed(out.columns, names).map((c, i) => ({
+        ...c,
+        alias: out.columns[i]!.alias,
+      }));
+      ctes.set(name, {
+        columns: columns.map((c) => ({ name: c.name, alias: c.alias, type: c.type })),
+        table: out.table,
+      });
+      continue;
+    }
     // MATERIALIZED and NOT MATERIALIZED change plans, not results: nothing to translate.
     const names = (cte.aliascolnames ?? []).map((n) => (n as { String: { sval: string } }).String.sval);
     let out: SelectOutput;
@@ -277,9 +320,31 @@ function translateWith(ctx: Ctx, w: NodeOf<"WithClause">, parent: Scope | undefi
     const colList = columns.map((c) => quoteIdent(c.alias)).join(", ");
     parts.push(`${quoteIdent(name)}(${colList}) AS (${out.sql})`);
   }
-  return `WITH ${w.recursive ? "RECURSIVE " : ""}${parts.join(", ")}`;
+  return parts.length ? `WITH ${w.recursive ? "RECURSIVE " : ""}${parts.join(", ")}` : "";
 }
 
 function columnsNamed(columns: OutputColumn[], names: string[]): OutputColumn[] {
   return columns.map((c, i) => (i < names.length ? { ...c, name: names[i]!, alias: names[i]! } : c));
+}
+
+/**
+ * A statement (INSERT, UPDATE, DELETE) under a WITH clause: the WITH queries are visible while
+ * body translates it, and prefix its SQL.
+ */
+export function withQueries<T extends { sql: string }>(
+  ctx: Ctx,
+  w: NodeOf<"WithClause"> | undefined,
+  body: () => T,
+): T {
+  if (!w) return body();
+  const ctes: CteMap = new Map(ctx.visibleCtes);
+  const saved = ctx.visibleCtes;
+  ctx.visibleCtes = ctes;
+  try {
+    const withSql = translateWith(ctx, w, undefined, ctes);
+    const out = body();
+    return withSql ? { ...out, sql: `${withSql} ${out.sql}` } : out;
+  } finally {
+    ctx.visibleCtes = saved;
+  }
 }

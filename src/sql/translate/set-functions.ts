@@ -122,6 +122,9 @@ export function selectListSetFunction(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Sc
   if (!set) return undefined;
   if (set.columns.length !== 1)
     throw unsupported(`${set.name}() returning several columns in a select list`, position);
+  // Several run in lockstep, padded with NULLs: that zip has no SQLite form here.
+  if (scope.lateral.some((l) => l.includes('AS "?srf')))
+    throw unsupported("several set-returning functions in one select list", position);
   const alias = `?srf${scope.lateral.length + 1}`;
   scope.lateral.push(`${set.sql} AS ${quoteIdent(alias)}`);
   return { sql: `${quoteIdent(alias)}."c0"`, type: set.columns[0]!.type };

@@ -9,18 +9,20 @@ import { bindOrder, Ctx } from "./context.js";
 import { translateCopy } from "./copy.js";
 import type { DdlOutput } from "./create-table.js";
 import { translateCreateTable } from "./create-table.js";
+import { createTableAsQuery, selectInto, translateCreateTableAs } from "./create-table-as.js";
 import {
   dropTag,
   translateCreateIndex,
   translateCreateSchema,
   translateCreateView,
   translateDrop,
-  translateTruncate,
 } from "./ddl-objects.js";
+import { translateCreateDomain } from "./domains.js";
 import { translateAlterEnum, translateCreateEnum } from "./enums.js";
 import { translateInsert } from "./insert.js";
 import { translateSelect } from "./select.js";
 import { translateAlterSequence, translateCreateSequence } from "./sequences.js";
+import { translateTruncate } from "./truncate.js";
 import { typeFromTypeName } from "./type-names.js";
 import { translateDelete, translateUpdate } from "./update-delete.js";
 import {
@@ -47,9 +49,14 @@ function query(
   constant = false,
 ): QueryPlan {
   const bound = bindOrder(sql);
+  const captures = ctx.captures.map((c) => {
+    const b = bindOrder(c.sql);
+    return { sql: b.sql, paramOrder: b.paramOrder, table: c.table, columns: c.columns };
+  });
   return {
     kind: "query",
     setup,
+    ...(captures.length ? { captures } : {}),
     sql: bound.sql,
     paramOrder: bound.paramOrder,
     columns: columns ?? [],
@@ -61,6 +68,18 @@ function query(
     notice,
     constant: constant && !ctx.writes && !ctx.notConstant && bound.paramOrder.length === 0,
   };
+}
+
+/** CREATE TABLE AS and SELECT INTO: "SELECT n" when rows were copied. */
+function createTableAs(
+  ctx: Ctx,
+  into: NodeOf<"IntoClause">,
+  select: NodeOf<"SelectStmt">,
+  ifNotExists: boolean,
+): QueryPlan {
+  const out = translateCreateTableAs(ctx, into, select, ifNotExists);
+  const tag: TagSpec = out.sql ? { kind: "rows", verb: "SELECT" } : { kind: "fixed", tag: "CREATE TABLE AS" };
+  return query(ctx, out.sql, undefined, tag, out.setup, out.notice);
 }
 
 function ddl(ctx: Ctx, out: DdlOutput, tag: string): QueryPlan {
@@ -76,6 +95,7 @@ const resultColumns = (
 /** Every statement kind of PostgreSQL's grammar, each translated or refused by name. */
 const handlers: { [K in StatementKind]: Handler<K> } = {
   SelectStmt: (ctx, s) => {
+    if (s.intoClause) return createTableAs(ctx, ...selectInto(s), false);
     const out = translateSelect(ctx, s);
     const constant =
       !s.fromClause?.length && (!s.op || s.op === "SETOP_NONE") && !s.valuesLists && !s.withClause;
@@ -103,6 +123,8 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   },
   CreateStmt: (ctx, s) => ddl(ctx, translateCreateTable(ctx, s), "CREATE TABLE"),
   IndexStmt: (ctx, s) => ddl(ctx, translateCreateIndex(ctx, s), "CREATE INDEX"),
+  CreateTableAsStmt: (ctx, s) =>
+    createTableAs(ctx, s.into!, createTableAsQuery(ctx, s), s.if_not_exists === true),
   ViewStmt: (ctx, s) => ddl(ctx, translateCreateView(ctx, s), "CREATE VIEW"),
   DropStmt: (ctx, s) => ddl(ctx, translateDrop(ctx, s), dropTag(s)),
   TruncateStmt: (ctx, s) => ddl(ctx, translateTruncate(ctx, s), "TRUNCATE TABLE"),
@@ -169,7 +191,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreateAmStmt: "CREATE ACCESS METHOD",
   CreateCastStmt: "CREATE CAST",
   CreateConversionStmt: "CREATE CONVERSION",
-  CreateDomainStmt: "CREATE DOMAIN",
+  CreateDomainStmt: (ctx, s) => ddl(ctx, translateCreateDomain(ctx, s), "CREATE DOMAIN"),
   CreateEnumStmt: (ctx, s) => ddl(ctx, translateCreateEnum(ctx, s), "CREATE TYPE"),
   CreateEventTrigStmt: "CREATE EVENT TRIGGER",
   CreateExtensionStmt: "CREATE EXTENSION",
@@ -187,7 +209,6 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreateSeqStmt: (ctx, s) => ddl(ctx, translateCreateSequence(ctx, s), "CREATE SEQUENCE"),
   CreateStatsStmt: "CREATE STATISTICS",
   CreateSubscriptionStmt: "CREATE SUBSCRIPTION",
-  CreateTableAsStmt: "CREATE TABLE AS",
   CreateTableSpaceStmt: "CREATE TABLESPACE",
   CreateTransformStmt: "CREATE TRANSFORM",
   CreateTrigStmt: "CREATE TRIGGER",

@@ -2,7 +2,7 @@ import { PgError } from "../../errors/pg-error.js";
 import type { Node } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
 import { quoteIdent } from "../sqlite-text.js";
-import { resolveUnknown } from "./coerce.js";
+import { isUnknown, resolveUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { sqlValueFunctionName } from "./functions.js";
@@ -20,7 +20,7 @@ export function translateTargetList(
   const exprs: string[] = [];
   const columns: OutputColumn[] = [];
   const used = new Set<string>();
-  const add = (name: string, e: Expr) => {
+  const add = (name: string, e: Expr, untyped = false) => {
     let alias = name;
     for (let n = 1; used.has(alias.toLowerCase()); n++) alias = `${name}:${n}`;
     used.add(alias.toLowerCase());
@@ -32,6 +32,7 @@ export function translateTargetList(
       type: e.type,
       tableOid: e.source?.tableOid ?? 0,
       attnum: e.source?.attnum ?? 0,
+      ...(untyped ? { untyped } : {}),
     });
   };
   for (const target of targets) {
@@ -43,8 +44,8 @@ export function translateTargetList(
     }
     const call = asKind(rt.val, "FuncCall");
     const srf = call && !call.over ? selectListSetFunction(ctx, call, scope, ctx.pos(rt.val)) : undefined;
-    const e = srf ?? resolveUnknown(ctx, translateExpr(ctx, rt.val!, scope));
-    add(rt.name ?? outputName(rt.val!), e);
+    const value: Expr = srf ?? translateExpr(ctx, rt.val!, scope);
+    add(rt.name ?? outputName(rt.val!), resolveUnknown(ctx, value), isUnknown(value) && !value.isNull);
   }
   if (sqls.length === 0) {
     // PostgreSQL allows an empty select list; SQLite needs something to select.

@@ -25,6 +25,14 @@ export function typeFromTypeName(ctx: Ctx, tn: NodeOf<"TypeName">): SqlType {
     if ((tn.arrayBounds ?? []).length > 0) throw unsupported("arrays of enum types", position);
     return { oid: enumType.oid, typmod: -1 };
   }
+  const domain = info || schema === "pg_catalog" ? undefined : ctx.schema.domainType(name);
+  if (domain) {
+    // A domain's values are its base type's; the domain's constraints apply where values become it.
+    if (tn.typmods?.length)
+      throw new PgError("SYNTAX_ERROR", `type modifier is not allowed for type "${name}"`, { position });
+    if ((tn.arrayBounds ?? []).length > 0) throw unsupported("arrays of domains", position);
+    return domain.base;
+  }
   if (!info) throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`, { position });
   const args = (tn.typmods ?? []).map((m) => {
     const c = asKind(m, "A_Const");

@@ -7,16 +7,20 @@ import { asBool, translateExpr } from "./expr.js";
 import { translateFrom } from "./from.js";
 import { assign, type DmlOutput, defaultFor } from "./insert.js";
 import { Scope } from "./scope.js";
+import { withQueries } from "./select.js";
 import { assignedColumn, columnsOf, isDefault, targetTable, translateReturning } from "./target-table.js";
 
 /** UPDATE ... SET ... [FROM ...] [WHERE ...] [RETURNING ...] */
 export function translateUpdate(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
-  if (stmt.withClause) throw unsupported("WITH in UPDATE", ctx.pos(stmt.relation?.location));
+  return withQueries(ctx, stmt.withClause, () => updateBody(ctx, stmt));
+}
+
+function updateBody(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
   const rel = targetTable(ctx, stmt.relation!, "UPDATE");
   const alias = stmt.relation!.alias?.aliasname ?? rel.name;
   const scope = new Scope();
   scope.add({ alias, columns: columnsOf(rel, alias) });
-  const from = translateFrom(ctx, stmt.fromClause, scope, new Map());
+  const from = translateFrom(ctx, stmt.fromClause, scope, new Map(ctx.visibleCtes));
   const seen = new Set<string>();
   const sets = (stmt.targetList ?? []).map((t) => {
     if (asKind(asKind(t, "ResTarget")?.val, "MultiAssignRef"))
@@ -43,19 +47,22 @@ export function translateUpdate(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput
   let sql = `UPDATE ${target} SET ${sets.join(", ")}`;
   if (from) sql += ` FROM ${from}`;
   if (stmt.whereClause) sql += ` WHERE ${asBool(ctx, stmt.whereClause, scope, "WHERE")}`;
-  const returning = translateReturning(ctx, rel, rel.name, stmt.returningList, scope);
+  const returning = translateReturning(ctx, rel, alias, stmt.returningList, scope);
   if (returning) sql += ` RETURNING ${returning.sql}`;
   return { sql, columns: returning?.columns };
 }
 
 /** DELETE FROM ... [USING ...] [WHERE ...] [RETURNING ...] */
 export function translateDelete(ctx: Ctx, stmt: NodeOf<"DeleteStmt">): DmlOutput {
-  if (stmt.withClause) throw unsupported("WITH in DELETE", ctx.pos(stmt.relation?.location));
+  return withQueries(ctx, stmt.withClause, () => deleteBody(ctx, stmt));
+}
+
+function deleteBody(ctx: Ctx, stmt: NodeOf<"DeleteStmt">): DmlOutput {
   const rel = targetTable(ctx, stmt.relation!, "DELETE");
   const alias = stmt.relation!.alias?.aliasname ?? rel.name;
   const scope = new Scope();
   scope.add({ alias, columns: columnsOf(rel, alias) });
-  const using = translateFrom(ctx, stmt.usingClause, scope, new Map());
+  const using = translateFrom(ctx, stmt.usingClause, scope, new Map(ctx.visibleCtes));
   const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
   const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
   let sql: string;
@@ -67,7 +74,7 @@ export function translateDelete(ctx: Ctx, stmt: NodeOf<"DeleteStmt">): DmlOutput
   } else {
     sql = `DELETE FROM ${target}${where ? ` WHERE ${where}` : ""}`;
   }
-  const returning = translateReturning(ctx, rel, rel.name, stmt.returningList, scope);
+  const returning = translateReturning(ctx, rel, alias, stmt.returningList, scope);
   if (returning) sql += ` RETURNING ${returning.sql}`;
   return { sql, columns: returning?.columns };
 }

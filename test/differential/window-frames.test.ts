@@ -1,0 +1,95 @@
+import { differentialSuite } from "../support/differential.js";
+
+/** Window frames, named windows and window function errors (windows.ts, window-frames.ts) against PostgreSQL. */
+differentialSuite(
+  "window frames match PostgreSQL",
+  [
+    "CREATE TABLE r (id int PRIMARY KEY, grp text, v int, f float8, n numeric(6,2), d date, ts timestamp, tz timestamptz, iv interval, s text)",
+    `INSERT INTO r VALUES
+      (1, 'a', 1, 1.5, 1.00, '2024-01-01', '2024-01-01 00:00', '2024-01-01 00:00+00', '1 hour', 'x'),
+      (2, 'a', 2, 2.5, 1.50, '2024-01-02', '2024-01-01 01:30', '2024-01-01 01:30+00', '2 hours', 'y'),
+      (3, 'a', 2, NULL, 2.75, '2024-01-05', '2024-01-01 03:00', '2024-01-01 03:00+00', '1 day', 'z'),
+      (4, 'a', 5, 4.0, NULL, '2024-02-01', '2024-01-02 00:00', '2024-01-02 00:00+00', '36 hours', 'w'),
+      (5, 'b', 3, -1.0, 3.00, NULL, NULL, NULL, NULL, 'v'),
+      (6, 'b', 7, 0.5, 3.25, '2024-01-03', '2024-01-01 12:00', '2024-01-01 12:00+00', '-1 hour', 'u'),
+      (7, 'b', NULL, 2.0, 5.00, '2024-01-04', '2024-01-01 12:00:00.5', '2024-01-01 12:00:00.5+00', '30 minutes', 't'),
+      (8, 'b', 8, 8.0, 5.00, '2024-01-04', '2024-01-03 00:00', '2024-01-03 00:00+00', '2 days', 's')`,
+  ],
+  [
+    // ROWS frames
+    "SELECT id, sum(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), count(*) OVER (ORDER BY id ROWS 2 PRECEDING) FROM r ORDER BY id",
+    "SELECT id, sum(v) OVER (ORDER BY id ROWS BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    "SELECT id, sum(v) OVER (ORDER BY id ROWS BETWEEN 2.5 PRECEDING AND CURRENT ROW), sum(v) OVER (ORDER BY id ROWS BETWEEN '2.5'::float8 PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    [
+      "SELECT id, sum(v) OVER (ORDER BY id ROWS BETWEEN $1 PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+      [2],
+    ],
+    // RANGE with numeric offsets: integers, floats, numeric
+    "SELECT id, sum(v) OVER (ORDER BY v RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING), sum(v) OVER (ORDER BY v DESC RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY n RANGE BETWEEN 0.5 PRECEDING AND 0.5 FOLLOWING), sum(n) OVER (ORDER BY n RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY f RANGE BETWEEN 1 PRECEDING AND 1.5 FOLLOWING) FROM r ORDER BY id",
+    "SELECT id, sum(v) OVER (ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) FROM r ORDER BY id",
+    // RANGE with interval offsets over dates, timestamps, timestamptz and intervals
+    "SELECT id, count(*) OVER (ORDER BY d RANGE BETWEEN INTERVAL '2 days' PRECEDING AND CURRENT ROW), count(*) OVER (ORDER BY d RANGE BETWEEN CURRENT ROW AND '36 hours' FOLLOWING) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY ts RANGE BETWEEN INTERVAL '3 hours' PRECEDING AND CURRENT ROW), count(*) OVER (ORDER BY ts DESC RANGE BETWEEN '90 minutes' PRECEDING AND '1 day' FOLLOWING) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (PARTITION BY grp ORDER BY tz RANGE BETWEEN '1 day 2 hours' PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY iv RANGE BETWEEN '1 hour' PRECEDING AND '1 day' FOLLOWING) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY iv RANGE BETWEEN '1 month' PRECEDING AND CURRENT ROW) FROM r ORDER BY id",
+    "SELECT id, count(*) OVER (ORDER BY ts RANGE BETWEEN '1 day' PRECEDING AND '1 day' FOLLOWING EXCLUDE CURRENT ROW) FROM r ORDER BY id",
+    // GROUPS frames and EXCLUDE
+    "SELECT id, sum(v) OVER (ORDER BY v GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING), sum(v) OVER (ORDER BY v GROUPS BETWEEN CURRENT ROW AND 2 FOLLOWING EXCLUDE GROUP) FROM r ORDER BY id",
+    "SELECT id, sum(v) OVER (ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW), sum(v) OVER (ORDER BY v RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE TIES), sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE GROUP), sum(v) OVER (ORDER BY v ROWS UNBOUNDED PRECEDING EXCLUDE NO OTHERS) FROM r ORDER BY id",
+    // named windows, and windows that extend them
+    "SELECT id, first_value(v) OVER w, last_value(v) OVER w, nth_value(v, 2) OVER w FROM r WINDOW w AS (PARTITION BY grp ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) ORDER BY id",
+    "SELECT id, sum(v) OVER (w ORDER BY id), sum(v) OVER (w ORDER BY id ROWS 1 PRECEDING), sum(v) OVER (w) FROM r WINDOW w AS (PARTITION BY grp) ORDER BY id",
+    "SELECT id, sum(v) OVER w2, rank() OVER w3 FROM r WINDOW w1 AS (PARTITION BY grp), w2 AS (w1 ORDER BY v ROWS UNBOUNDED PRECEDING), w3 AS (w1 ORDER BY v DESC) ORDER BY id",
+    "SELECT id, sum(v) OVER w FROM r WINDOW w AS (ORDER BY id) ORDER BY id",
+    "SELECT id, sum(n) OVER (PARTITION BY n ORDER BY id) FROM r ORDER BY id",
+    "SELECT id, sum(v) OVER (w ORDER BY id) FROM r WINDOW w AS (ORDER BY v)",
+    "SELECT id, sum(v) OVER (w PARTITION BY grp) FROM r WINDOW w AS (ORDER BY v)",
+    "SELECT id, sum(v) OVER (w) FROM r WINDOW w AS (ORDER BY v ROWS 1 PRECEDING)",
+    "SELECT id, sum(v) OVER (w ROWS 2 PRECEDING) FROM r WINDOW w AS (ORDER BY v ROWS 1 PRECEDING)",
+    "SELECT id, sum(v) OVER w2 FROM r WINDOW w1 AS (ORDER BY v ROWS 1 PRECEDING), w2 AS (w1)",
+    "SELECT id, sum(v) OVER w2 FROM r WINDOW w2 AS (w1), w1 AS (ORDER BY v)",
+    "SELECT id, sum(v) OVER w FROM r WINDOW w AS (ORDER BY v), w AS (ORDER BY id)",
+    "SELECT sum(v) OVER nope FROM r",
+    "SELECT sum(v) OVER (nope ORDER BY v) FROM r",
+    // frames the grammar rejects
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND 1 PRECEDING) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED FOLLOWING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND UNBOUNDED PRECEDING) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN 1 FOLLOWING AND 1 PRECEDING) FROM r",
+    // negative and NULL offsets
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND -2 FOLLOWING) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id GROUPS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY v RANGE BETWEEN -1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY d RANGE BETWEEN '-1 day' PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN NULL PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY v RANGE BETWEEN CURRENT ROW AND NULL FOLLOWING) FROM r",
+    // RANGE and GROUPS requirements, offset types
+    "SELECT sum(v) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY v, id RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY s RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY d RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY v RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN v PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN true PRECEDING AND CURRENT ROW) FROM r",
+    "SELECT sum(v) OVER (ORDER BY id ROWS BETWEEN 'x' PRECEDING AND CURRENT ROW) FROM r",
+    // window functions where they are not allowed, and where they are
+    "SELECT id FROM r WHERE row_number() OVER (ORDER BY id) = 1",
+    "SELECT grp, count(*) FROM r GROUP BY grp HAVING rank() OVER (ORDER BY grp) = 1",
+    "SELECT count(*) FROM r GROUP BY row_number() OVER ()",
+    "SELECT id, sum(v) OVER (PARTITION BY rank() OVER (ORDER BY id)) FROM r",
+    "SELECT id FROM r WHERE id IN (SELECT max(id) OVER () FROM r) ORDER BY id",
+    // window function arguments
+    "SELECT id, ntile(3) OVER (ORDER BY id), ntile(NULL) OVER (ORDER BY id), nth_value(v, NULL) OVER (ORDER BY id) FROM r ORDER BY id",
+    "SELECT ntile(0) OVER (ORDER BY id) FROM r",
+    "SELECT ntile(-1) OVER (ORDER BY id) FROM r",
+    "SELECT ntile(0) OVER (ORDER BY id) FROM r WHERE false",
+    "SELECT nth_value(v, 0) OVER (ORDER BY id) FROM r",
+    "SELECT id, lag(v, -1) OVER (ORDER BY id), lead(v, -2, 0) OVER (ORDER BY id), lag(v, NULL) OVER (ORDER BY id) FROM r ORDER BY id",
+  ],
+);
