@@ -12,6 +12,7 @@
 #include <pthread.h>
 #include <sqlite3ext.h>
 #include <stdint.h>
+#include <time.h>
 
 SQLITE_EXTENSION_INIT1
 int tenantgres_register_numeric(sqlite3 *db); /* native/numeric.c */
@@ -44,6 +45,39 @@ static void attach_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_result_int(ctx, slot);
 }
 
+/*
+ * pg_sleep_native(seconds): sleeps in slices of at most 10 ms and returns early once the statement
+ * is interrupted (cancel, statement_timeout, terminate), failing the statement with SQLITE_INTERRUPT.
+ */
+static void sleep_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  sqlite3 *db = sqlite3_context_db_handle(ctx);
+  double seconds = sqlite3_value_double(argv[0]);
+  if (sqlite3_value_type(argv[0]) != SQLITE_NULL && seconds > 0) {
+    struct timespec now, end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    double whole = (double)(int64_t)seconds;
+    end.tv_sec += (time_t)whole;
+    end.tv_nsec += (long)((seconds - whole) * 1e9);
+    if (end.tv_nsec >= 1000000000L) {
+      end.tv_sec += 1;
+      end.tv_nsec -= 1000000000L;
+    }
+    while (!sqlite3_is_interrupted(db)) {
+      clock_gettime(CLOCK_MONOTONIC, &now);
+      int64_t left = (int64_t)(end.tv_sec - now.tv_sec) * 1000000000LL + (end.tv_nsec - now.tv_nsec);
+      if (left <= 0) break;
+      struct timespec slice = {0, (long)(left < 10000000LL ? left : 10000000LL)};
+      nanosleep(&slice, 0);
+    }
+    if (sqlite3_is_interrupted(db)) {
+      sqlite3_result_error_code(ctx, SQLITE_INTERRUPT);
+      return;
+    }
+  }
+  sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -52,6 +86,8 @@ int sqlite3_extension_init(sqlite3 *db, char **errmsg, const sqlite3_api_routine
   (void)errmsg;
   interrupt_db = api->interruptx;
   if (tenantgres_register_numeric(db) != SQLITE_OK) return SQLITE_ERROR;
+  if (sqlite3_create_function(db, "pg_sleep_native", 1, SQLITE_UTF8, 0, sleep_fn, 0, 0) != SQLITE_OK)
+    return SQLITE_ERROR;
   return sqlite3_create_function(db, "tenantgres_attach", 1, SQLITE_UTF8, 0, attach_fn, 0, 0);
 }
 

@@ -94,11 +94,13 @@ export class EngineSession {
       }
       this.reportSettings(out);
     }
+    this.ctx.markRunning(false);
   }
 
   private async handle(msg: FrontendMessage, out: Output, next: FrontendMessage | undefined): Promise<void> {
     switch (msg.type) {
       case "Query":
+        this.ctx.markRunning(true, msg.sql);
         await this.simpleQuery(msg.sql, out);
         return;
       case "Parse":
@@ -113,6 +115,7 @@ export class EngineSession {
         this.describe(msg.target, msg.name, out);
         return;
       case "Execute":
+        this.ctx.markRunning(true, this.portals.get(msg.portal)?.statement.sql);
         await this.execute(msg.portal, msg.maxRows, out, next?.type === "Sync");
         return;
       case "Close":

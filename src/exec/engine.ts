@@ -8,7 +8,7 @@ import { EngineSession } from "./engine-session.js";
 import type { ErrorReporter } from "./errors.js";
 import { native, StopReason, stopError } from "./interrupts.js";
 import { Output } from "./output.js";
-import { SessionContext, Settings } from "./session-state.js";
+import { SessionContext, type SessionTls, Settings } from "./session-state.js";
 import { SessionTable } from "./session-table.js";
 import { Tenant } from "./tenant.js";
 import type { TenantAdmin } from "./tenant-admin.js";
@@ -33,6 +33,8 @@ export interface OpenSession {
   database: string;
   /** Settings from the startup packet (application_name, DateStyle, options' -c ...). */
   settings: [string, string][];
+  /** The TLS protocol and cipher when the connection is encrypted (pg_stat_ssl). */
+  tls?: SessionTls;
 }
 
 type Requester = { sessionId: number; database: string };
@@ -69,6 +71,12 @@ export class Engine implements TenantAdmin {
     for (const [name, value] of req.settings) settings.set(name, value, false, false);
     settings.changedReported.clear();
     const ctx = new SessionContext(req.sessionId, req.user, req.database, req.pid, tenant, settings);
+    ctx.tls = req.tls;
+    ctx.lister = () => {
+      const same: SessionContext[] = [];
+      for (const s of this.sessions.values()) if (s.ctx.database === req.database) same.push(s.ctx);
+      return same;
+    };
     ctx.signaller = (pid, terminate) => this.signal(pid, terminate, { database: req.database });
     ctx.notifier = (notes) => this.host.notify(req.database, req.pid, notes);
     ctx.listener = (channel, on) =>

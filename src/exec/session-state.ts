@@ -1,7 +1,7 @@
 import type { CatalogContext } from "../catalog/catalog.js";
 import type { SqliteSchema } from "../catalog/sqlite-schema.js";
 import { PgError } from "../errors/pg-error.js";
-import { clockMicros, type SessionRuntime } from "../functions/runtime.js";
+import { clockMicros, type SessionActivity, type SessionRuntime } from "../functions/runtime.js";
 import type { SchemaView } from "../sql/schema.js";
 import { allSettings, isCustomSetting, normaliseSetting, settingDef } from "../sql/settings.js";
 import type { FormatContext } from "../types/format-context.js";
@@ -107,6 +107,13 @@ function nextTransactionId(): bigint {
   return lastTransactionId;
 }
 
+/** What pg_stat_ssl shows of an encrypted connection. */
+export interface SessionTls {
+  version: string;
+  cipher: string;
+  bits: number;
+}
+
 export class SessionContext implements SessionRuntime {
   transactionStart = 0n;
   statementStart = 0n;
@@ -122,6 +129,12 @@ export class SessionContext implements SessionRuntime {
   privateSchema: SqliteSchema | undefined;
   readonly currvals = new Map<string, bigint>();
   lastSequence: string | undefined;
+  readonly backendStart = clockMicros();
+  tls: SessionTls | undefined;
+  /** The statement text running now, or the last one run (pg_stat_activity.query). */
+  lastQuery = "";
+  running = false;
+  stateChange = clockMicros();
 
   constructor(
     readonly id: number,
@@ -199,7 +212,7 @@ export class SessionContext implements SessionRuntime {
 
   catalog(): CatalogContext {
     if (!this.catalogSchema) throw new Error("no schema for the catalog");
-    return { schema: this.catalogSchema, database: this.database, user: this.user };
+    return { schema: this.catalogSchema, database: this.database, user: this.user, file: this.tenant.path };
   }
 
   /** The number txid_current() reported in this transaction. */
@@ -231,6 +244,43 @@ export class SessionContext implements SessionRuntime {
     const notes = this.pendingNotifies;
     this.pendingNotifies = [];
     this.notifier?.(notes);
+  }
+
+  /** Set by the engine: the sessions of this tenant on this thread. */
+  lister: (() => SessionContext[]) | undefined;
+
+  activity(): SessionActivity[] {
+    return (this.lister?.() ?? [this]).map((s) => s.describeActivity());
+  }
+
+  /** Marks the session running a statement, or back to idle. */
+  markRunning(running: boolean, query?: string): void {
+    if (query !== undefined) this.lastQuery = query;
+    if (running === this.running) return;
+    this.running = running;
+    this.stateChange = clockMicros();
+  }
+
+  private describeActivity(): SessionActivity {
+    const status = this.status;
+    return {
+      pid: this.pid,
+      user: this.user,
+      applicationName: this.settings.get("application_name") ?? "",
+      backendStart: this.backendStart,
+      transactionStart: status !== "I" || this.running ? this.transactionStartMicros() : undefined,
+      queryStart: this.lastQuery ? this.statementStartMicros() : undefined,
+      stateChange: this.stateChange,
+      state: this.running
+        ? "active"
+        : status === "E"
+          ? "idle in transaction (aborted)"
+          : status === "T"
+            ? "idle in transaction"
+            : "idle",
+      query: this.lastQuery,
+      tls: this.tls,
+    };
   }
 
   /** Set by the engine: delivers pg_cancel_backend and pg_terminate_backend. */

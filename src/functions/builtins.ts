@@ -108,6 +108,21 @@ defineFunctions([
   },
 ]);
 
+/**
+ * pg_sleep(seconds): native (native/interrupt.c), so that cancel and statement_timeout end it. It
+ * holds the session's thread; sessions of other tenants move to another thread meanwhile.
+ */
+defineFunctions([
+  {
+    name: "pg_sleep",
+    kind: "sql",
+    args: [FLOAT8],
+    returns: t(typeByName("void")!.oid),
+    volatility: "volatile",
+    sql: (c) => `pg_sleep_native(${c.args[0]})`,
+  },
+]);
+
 /** pg_notify(channel, payload): NOTIFY as a function, delivered when the transaction commits. */
 defineFunctions([
   {

@@ -30,6 +30,24 @@ export interface SessionRuntime {
   catalog(): CatalogContext;
   /** pg_cancel_backend / pg_terminate_backend: whether a session of this tenant has that process ID. */
   signal(pid: number, terminate: boolean): boolean;
+  /** pg_stat_activity: the sessions of this tenant that run beside this one, this one included. */
+  activity(): SessionActivity[];
+}
+
+/** What pg_stat_activity shows of a session. */
+export interface SessionActivity {
+  pid: number;
+  user: string;
+  applicationName: string;
+  /** Microseconds since the Unix epoch. */
+  backendStart: bigint;
+  transactionStart: bigint | undefined;
+  queryStart: bigint | undefined;
+  stateChange: bigint;
+  state: "active" | "idle" | "idle in transaction" | "idle in transaction (aborted)";
+  query: string;
+  /** The connection's TLS protocol, cipher and key bits, when it is encrypted. */
+  tls: { version: string; cipher: string; bits: number } | undefined;
 }
 
 let current: SessionRuntime | undefined;

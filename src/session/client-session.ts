@@ -233,6 +233,7 @@ export class ClientSession {
         user: this.user,
         database: this.database,
         settings,
+        ...(this.socket instanceof TLSSocket ? { tls: tlsFacts(this.socket) } : {}),
       });
       const reported = opened.reported;
       this.settings = new Map(opened.settings);
@@ -423,4 +424,11 @@ export class ClientSession {
 function withSeverity(e: PgError, severity: "FATAL"): PgError {
   e.fields.severity = severity;
   return e;
+}
+
+/** The protocol and cipher of an encrypted connection, as pg_stat_ssl shows them. */
+function tlsFacts(socket: TLSSocket): { version: string; cipher: string; bits: number } {
+  const cipher = socket.getCipher();
+  const bits = /(\d{3})/.exec(cipher.name)?.[1];
+  return { version: socket.getProtocol() ?? "", cipher: cipher.name, bits: Number(bits ?? 0) };
 }
