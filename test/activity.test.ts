@@ -97,7 +97,9 @@ describe("session activity", () => {
       },
     ]);
     await busy.query("COMMIT");
-    const after = await reader.query("SELECT state, xact_start FROM pg_stat_activity WHERE pid = $1", [pids.busy]);
+    const after = await reader.query("SELECT state, xact_start FROM pg_stat_activity WHERE pid = $1", [
+      pids.busy,
+    ]);
     expect(after.rows).toEqual([{ state: "idle", xact_start: null }]);
   });
 

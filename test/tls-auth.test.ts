@@ -55,7 +55,9 @@ describe("TLS", () => {
     await c.connect();
     const r = await c.query("SELECT 'secure' AS s");
     expect(r.rows).toEqual([{ s: "secure" }]);
-    const ssl = await c.query("SELECT ssl, version, cipher, bits FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+    const ssl = await c.query(
+      "SELECT ssl, version, cipher, bits FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+    );
     expect(ssl.rows).toEqual([
       { ssl: true, version: expect.stringMatching(/^TLSv1\.[23]$/), cipher: expect.any(String), bits: 256 },
     ]);

@@ -36,3 +36,17 @@ export function indexMethodComment(method: string): string {
 export function indexMethod(sql: string | null | undefined): string {
   return (sql ? METHOD.exec(sql)?.[1] : undefined) ?? "btree";
 }
+
+/**
+ * An index key's NULLS FIRST or NULLS LAST, which SQLite's CREATE INDEX does not take:
+ * `CREATE INDEX i ON t ("a" DESC /*pg-nulls last*\/)`.
+ */
+export function nullsOrderingComment(nulls: string | undefined): string {
+  if (nulls === "SORTBY_NULLS_FIRST") return " /*pg-nulls first*/";
+  return nulls === "SORTBY_NULLS_LAST" ? " /*pg-nulls last*/" : "";
+}
+
+/** CREATE INDEX text with its keys' NULLS FIRST / NULLS LAST written out, as PostgreSQL reads them. */
+export function withNullsOrdering(sql: string): string {
+  return sql.replace(/ \/\*pg-nulls (first|last)\*\//g, (_, w: string) => ` NULLS ${w.toUpperCase()}`);
+}

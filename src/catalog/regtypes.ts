@@ -1,6 +1,8 @@
 import type { SchemaView } from "../sql/schema.js";
 import { formatType, typeByName, typeByOid } from "../types/registry.js";
 import { builtinNamespaces, catalogDefinitions } from "./definitions.generated.js";
+import { informationSchemaTypeName } from "./relations/pg-type.js";
+import { formatTypeName } from "./relations/user-types.js";
 
 /**
  * The object identifier types (regclass, regtype, regnamespace, regrole): stored as OIDs, read
@@ -58,10 +60,13 @@ export function regOidFromName(
   text: string,
   schema: SchemaView,
   user: string,
+  /** The current database: a three-part name (database.schema.name) must name it. */
+  database?: string,
 ): number | undefined {
   if (/^\s*\d+\s*$/.test(text)) return Number(text);
-  if (regType === REG.regtype) return typeByName(text.trim())?.oid;
-  const parts = splitQualifiedName(text);
+  if (regType === REG.regtype) return regtypeFromName(text, schema);
+  let parts = splitQualifiedName(text);
+  if (parts?.length === 3 && database !== undefined && parts[0] === database) parts = parts.slice(1);
   if (!parts || parts.length === 0) return undefined;
   const name = parts.at(-1)!;
   if (regType === REG.regnamespace)
@@ -79,14 +84,43 @@ export function regOidFromName(
   return schema.relation(name)?.oid ?? schema.index(name)?.oid ?? schema.sequence(name)?.oid;
 }
 
-/** How a reg value prints: the object's name, or the number if no object has that OID. */
+/**
+ * A type name as regtype reads it: SQL's names ('character varying', 'integer[]'), internal names,
+ * optionally schema-qualified and quoted ('"pg_catalog"."int4"'), and the tenant's enums and domains.
+ */
+function regtypeFromName(text: string, schema: SchemaView): number | undefined {
+  const s = text.trim();
+  const builtin = typeByName(s);
+  if (builtin) return builtin.oid;
+  const array = s.endsWith("[]");
+  const parts = splitQualifiedName(array ? s.slice(0, -2) : s);
+  if (!parts || parts.length === 0 || parts.length > 2) return undefined;
+  const nsp = parts.length === 2 ? parts[0] : undefined;
+  const name = parts.at(-1)!;
+  const found =
+    (nsp === undefined || nsp === "pg_catalog" ? typeByName(name) : undefined) ??
+    (nsp === undefined || nsp === "public"
+      ? (schema.enumType(name) ?? schema.domainType(name) ?? schema.compositeType(name))
+      : undefined);
+  if (!found) return undefined;
+  if (!array) return found.oid;
+  const arrayOid = "arrayOid" in found ? found.arrayOid : found.array;
+  return arrayOid !== 0 ? arrayOid : undefined;
+}
+
+/** How a reg value prints: the object's name, or the number if no object has that OID; "-" for 0. */
 export function regNameFromOid(
   regType: number,
   oid: number,
   schema: SchemaView | undefined,
   user: string,
 ): string {
-  if (regType === REG.regtype) return typeByOid(oid) ? formatType(oid, -1) : String(oid);
+  if (oid === 0) return "-";
+  if (regType === REG.regtype) {
+    if (typeByOid(oid)) return formatType(oid, -1);
+    const name = schema ? formatTypeName(schema, oid) : "???";
+    return name !== "???" ? name : (informationSchemaTypeName(oid) ?? String(oid));
+  }
   if (regType === REG.regnamespace) return builtinNamespaces.find(([, o]) => o === oid)?.[0] ?? String(oid);
   if (regType === REG.regrole) return oid === ROLE_OID ? user : String(oid);
   for (const [name, def] of Object.entries(catalogDefinitions)) {

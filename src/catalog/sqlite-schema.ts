@@ -1,9 +1,11 @@
 import type Database from "better-sqlite3";
 import {
   COMMENTS,
+  COMPOSITES,
   DEFAULTS,
   DOMAINS,
   ENUM_LABELS,
+  EXTENSIONS,
   IDENTITY,
   isMetadataTable,
   SEQUENCES,
@@ -13,6 +15,7 @@ import { parseSql } from "../sql/parse.js";
 import type {
   ColumnInfo,
   CommentInfo,
+  CompositeInfo,
   DomainInfo,
   EnumInfo,
   IndexInfo,
@@ -23,6 +26,7 @@ import type {
 import { quoteIdent, quoteString } from "../sql/sqlite-text.js";
 import { parseDeclaredType, typeByName } from "../types/registry.js";
 import { indexMethod, viewTypes } from "./annotations.js";
+import { compositeOfDeclared, readComposites } from "./composites.js";
 import { domainOfDeclared, readDomains } from "./domains.js";
 import { assignOids, hashOid } from "./stable-oid.js";
 import { constraintNames } from "./table-ddl.js";
@@ -30,6 +34,8 @@ import { constraintNames } from "./table-ddl.js";
 /** A tenant's schema as read from its SQLite file: what the translator resolves names against. */
 export class SqliteSchema implements SchemaView {
   private readonly rels = new Map<string, RelationInfo>();
+  /** Tables of the tenant that a temporary table of the same name hides from unqualified names. */
+  private readonly shadowed: RelationInfo[] = [];
   private readonly idx = new Map<string, IndexInfo>();
   private readonly seqs = new Map<string, SequenceInfo>();
   private readonly metadata = new Set<string>();
@@ -37,7 +43,10 @@ export class SqliteSchema implements SchemaView {
   private readonly domains = new Map<string, DomainInfo>();
   private readonly domainOids = new Map<number, DomainInfo>();
   private readonly enumOids = new Map<number, EnumInfo>();
+  private readonly composites = new Map<string, CompositeInfo>();
+  private readonly compositeOids = new Map<number, CompositeInfo>();
   private readonly comment: CommentInfo[] = [];
+  private readonly exts: { name: string; version: string }[] = [];
 
   constructor(
     db: Database.Database,
@@ -67,11 +76,15 @@ export class SqliteSchema implements SchemaView {
     const domainNames = this.metadata.has(DOMAINS)
       ? (db.prepare(`SELECT name FROM ${DOMAINS}`).all() as { name: string }[])
       : [];
+    const compositeNames = this.metadata.has(COMPOSITES)
+      ? (db.prepare(`SELECT name FROM ${COMPOSITES}`).all() as { name: string }[])
+      : [];
     const visible = objects.filter((o) => !isMetadataTable(o.tbl));
     const oids = assignOids([
       ...visible.map((o) => ({ kind: "rel", name: o.name })),
       ...sequences.map((s) => ({ kind: "rel", name: s.name })),
-      ...[...types, ...domainNames].flatMap((t) => [
+      ...compositeNames.map((c) => ({ kind: "rel", name: c.name })),
+      ...[...types, ...domainNames, ...compositeNames].flatMap((t) => [
         { kind: "type", name: t.name },
         { kind: "type", name: `_${t.name}` },
       ]),
@@ -80,6 +93,12 @@ export class SqliteSchema implements SchemaView {
       for (const d of readDomains(db, oids)) {
         this.domains.set(d.name, d);
         this.domainOids.set(d.oid, d);
+      }
+    }
+    if (compositeNames.length) {
+      for (const c of readComposites(db, oids)) {
+        this.composites.set(c.name, c);
+        this.compositeOids.set(c.oid, c);
       }
     }
     for (const s of sequences) {
@@ -119,12 +138,14 @@ export class SqliteSchema implements SchemaView {
       const rel = readRelation(
         db,
         compile,
+        "main",
         o.name,
         o.type === "view" ? "view" : "table",
         oids.get(`rel:${o.name}`)!,
         o.sql,
         (declared) => this.enumOfDeclared(declared),
         (declared) => domainOfDeclared(declared, this.domains),
+        (declared) => compositeOfDeclared(declared, this.composites),
       );
       for (const d of defaults)
         if (d.t === o.name) {
@@ -140,11 +161,49 @@ export class SqliteSchema implements SchemaView {
           col.defaultExpr = `nextval(${quoteString(quoteIdentIfNeeded(d.sequence))}::regclass)`;
         }
       this.rels.set(o.name, rel);
-      for (const index of readIndexes(db, rel, o.sql))
+      for (const index of readIndexes(db, "main", rel, o.sql))
         this.idx.set(index.name, {
           ...index,
           oid: oids.get(`rel:${index.name}`) ?? hashOid("rel", index.name),
         });
+    }
+    if (this.metadata.has(EXTENSIONS))
+      this.exts.push(
+        ...(db.prepare(`SELECT name, version FROM ${EXTENSIONS} ORDER BY name`).all() as typeof this.exts),
+      );
+    this.readTemporary(db, compile);
+  }
+
+  /**
+   * The connection's temporary tables (CREATE TEMP TABLE): they come first in name resolution, as
+   * pg_temp does in PostgreSQL's search path, and SQLite resolves unqualified names the same way.
+   * Tables the executor keeps for data-modifying WITH queries ("?with...") are not the user's.
+   */
+  private readTemporary(db: Database.Database, compile: (sql: string) => Database.Statement): void {
+    const objects = db
+      .prepare(
+        "SELECT type, name, sql FROM temp.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '?with%'",
+      )
+      .all() as { type: string; name: string; sql: string | null }[];
+    for (const o of objects) {
+      const oid = hashOid("rel", `pg_temp.${o.name}`);
+      const rel = readRelation(
+        db,
+        compile,
+        "temp",
+        o.name,
+        "table",
+        oid,
+        o.sql,
+        (d) => this.enumOfDeclared(d),
+        (d) => domainOfDeclared(d, this.domains),
+        (d) => compositeOfDeclared(d, this.composites),
+      );
+      const hidden = this.rels.get(o.name);
+      if (hidden) this.shadowed.push(hidden);
+      this.rels.set(o.name, rel);
+      for (const index of readIndexes(db, "temp", rel, o.sql))
+        this.idx.set(index.name, { ...index, oid: hashOid("rel", `pg_temp.${index.name}`) });
     }
   }
 
@@ -152,8 +211,9 @@ export class SqliteSchema implements SchemaView {
     return this.rels.get(name);
   }
 
+  /** Every relation, also tables of the tenant hidden by a temporary table of the same name. */
   relations(): Iterable<RelationInfo> {
-    return this.rels.values();
+    return this.shadowed.length ? [...this.shadowed, ...this.rels.values()] : this.rels.values();
   }
 
   index(name: string): IndexInfo | undefined {
@@ -180,6 +240,10 @@ export class SqliteSchema implements SchemaView {
     return this.metadata.has(table);
   }
 
+  extensions(): Iterable<{ name: string; version: string }> {
+    return this.exts;
+  }
+
   enumType(name: string): EnumInfo | undefined {
     return this.enums.get(name);
   }
@@ -204,6 +268,18 @@ export class SqliteSchema implements SchemaView {
     return this.domains.values();
   }
 
+  compositeType(name: string): CompositeInfo | undefined {
+    return this.composites.get(name);
+  }
+
+  compositeByOid(oid: number): CompositeInfo | undefined {
+    return this.compositeOids.get(oid);
+  }
+
+  compositeTypes(): Iterable<CompositeInfo> {
+    return this.composites.values();
+  }
+
   comments(): Iterable<CommentInfo> {
     return this.comment;
   }
@@ -220,9 +296,11 @@ export class SqliteSchema implements SchemaView {
         name: t.name,
         oid: oids.get(`type:${t.name}`)!,
         arrayOid: oids.get(`type:_${t.name}`)!,
+        // Label OIDs ascend in sort order, as PostgreSQL's do for CREATE TYPE's labels: some clients
+        // (SQLAlchemy) order the labels by OID.
         labels: labels
           .filter((l) => l.t === t.name)
-          .map((l) => ({ label: l.label, sortOrder: l.o, oid: hashOid("enum", `${t.name}.${l.label}`) })),
+          .map((l, i) => ({ label: l.label, sortOrder: l.o, oid: hashOid("enum", t.name) + 2 * i })),
       };
       this.enums.set(t.name, info);
       this.enumOids.set(info.oid, info);
@@ -347,12 +425,14 @@ function typeOfDeclared(declared: string): { oid: number; typmod: number } {
 function readRelation(
   db: Database.Database,
   compile: (sql: string) => Database.Statement,
+  dbName: SqliteDb,
   name: string,
   kind: "table" | "view",
   oid: number,
   sql: string | null,
   enumOf: (declared: string) => EnumInfo | undefined,
   domainOf: (declared: string) => DomainInfo | undefined,
+  compositeOf: (declared: string) => CompositeInfo | undefined,
 ): RelationInfo {
   // A view's columns are known by compiling its query, which may call JavaScript functions:
   // preparing a read of the view registers them first.
@@ -360,7 +440,7 @@ function readRelation(
   let info: XInfo[] = [];
   try {
     if (kind === "view") compile(`SELECT * FROM ${quoteIdent(name)}`);
-    info = db.prepare(`SELECT * FROM pragma_table_xinfo(?)`).all(name) as XInfo[];
+    info = db.prepare(`SELECT * FROM pragma_table_xinfo(?, ?)`).all(name, dbName) as XInfo[];
   } catch (e) {
     if (kind !== "view") throw e;
   }
@@ -369,7 +449,7 @@ function readRelation(
     .map((c, i) => {
       // Built-in type names come first, as pg_catalog does in the search path.
       const builtin = SQLITE_TYPE_NAMES.has(c.type.toUpperCase()) ? undefined : parseDeclaredType(c.type);
-      const enumType = builtin ? undefined : enumOf(c.type);
+      const enumType = builtin ? undefined : (enumOf(c.type) ?? compositeOf(c.type));
       const domain = builtin || enumType ? undefined : domainOf(c.type);
       const type =
         builtin ?? (enumType ? { oid: enumType.oid, typmod: -1 } : (domain?.base ?? typeOfDeclared(c.type)));
@@ -401,7 +481,7 @@ function readRelation(
   const uniqueKeys: string[][] = pk.length ? [pk] : [];
   const indexList =
     kind === "table"
-      ? (db.prepare("SELECT * FROM pragma_index_list(?)").all(name) as {
+      ? (db.prepare("SELECT * FROM pragma_index_list(?, ?)").all(name, dbName) as {
           name: string;
           unique: number;
           partial: number;
@@ -410,13 +490,13 @@ function readRelation(
   for (const ix of indexList) {
     if (!ix.unique || ix.partial) continue;
     const cols = (
-      db.prepare("SELECT name FROM pragma_index_info(?)").all(ix.name) as { name: string | null }[]
+      db.prepare("SELECT name FROM pragma_index_info(?, ?)").all(ix.name, dbName) as { name: string | null }[]
     ).map((c) => c.name);
     if (cols.every((c): c is string => c !== null)) uniqueKeys.push(cols);
   }
   const fkRows =
     kind === "table"
-      ? (db.prepare("SELECT * FROM pragma_foreign_key_list(?)").all(name) as {
+      ? (db.prepare("SELECT * FROM pragma_foreign_key_list(?, ?)").all(name, dbName) as {
           id: number;
           table: string;
           from: string;
@@ -445,25 +525,32 @@ function readRelation(
     uniqueKeys,
     foreignKeys,
     sql: sql ?? undefined,
+    ...(dbName === "temp" ? { temp: true } : {}),
   };
 }
 
-function readIndexes(db: Database.Database, rel: RelationInfo, sql: string | null): IndexInfo[] {
+function readIndexes(
+  db: Database.Database,
+  dbName: SqliteDb,
+  rel: RelationInfo,
+  sql: string | null,
+): IndexInfo[] {
   if (rel.kind !== "table") return [];
-  const list = db.prepare("SELECT * FROM pragma_index_list(?)").all(rel.name) as {
+  const list = db.prepare("SELECT * FROM pragma_index_list(?, ?)").all(rel.name, dbName) as {
     seq: number;
     name: string;
     unique: number;
     origin: string;
   }[];
-  const indexSql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+  const indexSql = db.prepare(`SELECT sql FROM ${dbName}.sqlite_schema WHERE type = 'index' AND name = ?`);
   const names = sql ? constraintNames(sql) : undefined;
   const out: IndexInfo[] = [];
   // pragma_index_list lists the most recently created first; constraint indexes are numbered in order.
+  // Walking it backwards lists indexes in creation order, as pg_index's heap order does.
   const auto = list.filter((ix) => ix.origin !== "c").sort((a, b) => autoNumber(a.name) - autoNumber(b.name));
-  for (const ix of list) {
+  for (const ix of [...list].reverse()) {
     const columns = (
-      db.prepare("SELECT name FROM pragma_index_info(?)").all(ix.name) as { name: string | null }[]
+      db.prepare("SELECT name FROM pragma_index_info(?, ?)").all(ix.name, dbName) as { name: string | null }[]
     ).map((c) => c.name ?? "expr");
     if (ix.origin === "c") {
       const sql = (indexSql.get(ix.name) as { sql: string | null } | undefined)?.sql ?? undefined;
@@ -484,6 +571,9 @@ function readIndexes(db: Database.Database, rel: RelationInfo, sql: string | nul
   }
   return out;
 }
+
+/** SQLite's database of a connection: the tenant's file, or the connection's temporary tables. */
+type SqliteDb = "main" | "temp";
 
 function autoNumber(name: string): number {
   return Number(/_(\d+)$/.exec(name)?.[1] ?? 0);

@@ -10,6 +10,20 @@ export interface FailureContext {
   verb?: "INSERT" | "UPDATE" | "DELETE";
   /** The unique index a CREATE UNIQUE INDEX was building. */
   creatingIndex?: string;
+  /** The foreign key a failed write broke, when it could be found (see diagnoseForeignKey). */
+  foreignKey?: ForeignKeyFailure;
+}
+
+export interface ForeignKeyFailure {
+  constraint: string;
+  /** The referencing table, and the table it refers to. */
+  child: string;
+  parent: string;
+  /** Whether the statement wrote the referencing row (else it removed or changed the parent). */
+  childWritten: boolean;
+  /** The key as PostgreSQL's DETAIL shows it: the written table's columns and their text. */
+  columns: string[];
+  values: string[];
 }
 
 interface SqliteErrorLike {
@@ -31,6 +45,12 @@ export function fromSqliteError(e: SqliteErrorLike, ctx: FailureContext): PgErro
   const raised = RAISED.exec(m);
   if (raised) {
     return PgError.fromFields({ severity: "ERROR", code: raised[1]!, message: raised[2]! });
+  }
+  if (m.startsWith("ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint")) {
+    return new PgError(
+      "INVALID_COLUMN_REFERENCE",
+      "there is no unique or exclusion constraint matching the ON CONFLICT specification",
+    );
   }
   switch (e.code) {
     case "SQLITE_CONSTRAINT_UNIQUE":
@@ -141,6 +161,31 @@ function uniqueConstraintName(message: string, schema: SchemaView): string {
 }
 
 function foreignKeyViolation(ctx: FailureContext): PgError {
+  const known = ctx.foreignKey;
+  if (known) {
+    const key = `Key (${known.columns.join(", ")})=(${known.values.join(", ")})`;
+    return known.childWritten
+      ? new PgError(
+          "FOREIGN_KEY_VIOLATION",
+          `insert or update on table "${known.child}" violates foreign key constraint "${known.constraint}"`,
+          {
+            detail: `${key} is not present in table "${known.parent}".`,
+            table: known.child,
+            constraint: known.constraint,
+            schema: "public",
+          },
+        )
+      : new PgError(
+          "FOREIGN_KEY_VIOLATION",
+          `update or delete on table "${known.parent}" violates foreign key constraint "${known.constraint}" on table "${known.child}"`,
+          {
+            detail: `${key} is still referenced from table "${known.child}".`,
+            table: known.parent,
+            constraint: known.constraint,
+            schema: "public",
+          },
+        );
+  }
   const table = ctx.table ?? "";
   const rel = ctx.schema.relation(table);
   if (ctx.verb === "DELETE" || (ctx.verb === "UPDATE" && !rel?.foreignKeys?.length)) {

@@ -27,10 +27,12 @@ export class Connection {
 
   constructor(path: string, options: ConnectionOptions) {
     this.db = new Database(path, { fileMustExist: !options.create });
-    // WAL lets readers proceed while one writer writes; FULL syncs the WAL at every commit, so an
+    // WAL lets readers proceed while one writer writes. A commit writes the WAL without syncing
+    // it (NORMAL); with durability full the tenant syncs the WAL before the commit is
+    // acknowledged, once for all the commits made meanwhile (Tenant.syncTo), so that an
     // acknowledged COMMIT survives power loss as it does in PostgreSQL.
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma(`synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`);
+    this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     // PostgreSQL's LIKE is case-sensitive.
     this.db.pragma("case_sensitive_like = ON");
@@ -90,8 +92,30 @@ export class Connection {
     return stmt;
   }
 
+  private schemaVersionStatement: Database.Statement | undefined;
+
+  /** SQLite's schema cookie, read with a statement prepared once (db.pragma() prepares every time). */
+  schemaVersion(): number {
+    this.schemaVersionStatement ??= this.db.prepare("PRAGMA schema_version").pluck();
+    return this.schemaVersionStatement.get() as number;
+  }
+
+  /** sqlite3_db_release_memory: drops the cached pages that are not in use. */
+  releaseMemory(): void {
+    if (!this.db.inTransaction) this.db.pragma("shrink_memory");
+  }
+
   get inTransaction(): boolean {
     return this.db.inTransaction;
+  }
+
+  /** Whether the connection holds temporary tables of its session (not those of WITH queries). */
+  hasTemporaryTables(): boolean {
+    return (
+      this.prepare(
+        "SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name NOT LIKE '?with%' LIMIT 1",
+      ).get() !== undefined
+    );
   }
 
   close(): void {

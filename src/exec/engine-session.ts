@@ -17,7 +17,7 @@ import type { SessionContext } from "./session-state.js";
 import { sqlPrepared } from "./sql-prepared.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 import { beginImplicit, endImplicit, finish } from "./transaction.js";
-import { decodeParams, fieldDescriptions } from "./values.js";
+import { decodeParams, fieldDescriptions, writeRowDescription } from "./values.js";
 
 /**
  * One client session as the thread running its tenant sees it: prepared statements, portals and
@@ -155,9 +155,14 @@ export class EngineSession {
 
   private translate(st: PreparedStatement): PreparedPlan {
     const ctx = this.ctx;
-    if (ctx.changedSchema && ctx.conn) {
-      // Uncommitted DDL of this session: translate against what its own connection sees.
-      if (!ctx.privateSchema) {
+    if ((ctx.changedSchema || ctx.pinned) && ctx.conn) {
+      // Uncommitted DDL of this session, or its temporary tables: translate against what its own
+      // connection sees; DDL of other sessions since it was read makes it stale.
+      if (
+        !ctx.privateSchema ||
+        (!ctx.changedSchema && ctx.privateGeneration !== ctx.tenant.schemaGeneration)
+      ) {
+        ctx.privateGeneration = ctx.tenant.schemaGeneration;
         ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1, (sql) => ctx.conn!.compile(sql));
         ctx.tenant.sequences.load(ctx.conn.db, ctx.privateSchema.hasMetadata(SEQUENCES));
       }
@@ -403,6 +408,12 @@ export class EngineSession {
     } catch {
       // The connection is closed with the tenant if it cannot roll back.
     }
+    // Temporary tables end with the session: so does the connection that holds them.
+    if (this.ctx.pinned && this.ctx.conn) {
+      this.ctx.tenant.discard(this.ctx.conn);
+      this.ctx.conn = undefined;
+      this.ctx.pinned = false;
+    }
   }
 }
 
@@ -412,8 +423,7 @@ export function describeRows(
   formats: Parameters<typeof fieldDescriptions>[1],
   out: Output,
 ): void {
-  if (plan?.kind === "query" && plan.returnsRows)
-    encode.rowDescription(out.w, fieldDescriptions(plan.columns, formats));
+  if (plan?.kind === "query" && plan.returnsRows) writeRowDescription(out.w, plan.columns, formats);
   else if (plan?.kind === "show") encode.rowDescription(out.w, fieldDescriptions(showColumns(plan), []));
   else encode.noData(out.w);
 }

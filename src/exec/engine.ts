@@ -1,4 +1,5 @@
 import { PgError } from "../errors/pg-error.js";
+import { installAdvisoryLocks } from "../functions/lib/advisory-locks.js";
 import type { FrontendMessage } from "../protocol/messages.js";
 import { checkDroppable } from "../tenants/drop-checks.js";
 import { TenantFiles } from "../tenants/tenant-files.js";
@@ -9,7 +10,7 @@ import type { ErrorReporter } from "./errors.js";
 import { native, StopReason, stopError } from "./interrupts.js";
 import { Output } from "./output.js";
 import { SessionContext, type SessionTls, Settings } from "./session-state.js";
-import { SessionTable } from "./session-table.js";
+import { SessionTable, tenantHash } from "./session-table.js";
 import { Tenant } from "./tenant.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 
@@ -23,6 +24,8 @@ export interface EngineOptions {
   tenantIdleMs: number;
   /** The process-wide table of sessions (see SessionTable). */
   sessionTable: SharedArrayBuffer;
+  /** The process-wide table of advisory locks (see createAdvisoryLockTable). */
+  advisoryLocks: SharedArrayBuffer;
   onInternalError: ErrorReporter;
 }
 
@@ -56,6 +59,10 @@ export class Engine implements TenantAdmin {
   ) {
     this.files = new TenantFiles(options.dataDir);
     this.sessionTable = new SessionTable(options.sessionTable);
+    installAdvisoryLocks(options.advisoryLocks, {
+      tenantHash,
+      isLive: (pid, tenant) => this.sessionTable.belongsTo(pid, tenant),
+    });
     this.sweeper = setInterval(() => this.closeIdleTenants(), Math.min(options.tenantIdleMs, 10_000));
     this.sweeper.unref();
   }
@@ -96,12 +103,18 @@ export class Engine implements TenantAdmin {
   ): Promise<RunResult> {
     const session = this.sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
-    const out = new Output(deliver);
+    const tenant = session.ctx.tenant;
+    const durable = (): Promise<void> | undefined => {
+      if (this.options.durability !== "full") return undefined;
+      const ended = tenant.writeSlot.takeEnded(session.ctx.id);
+      return ended === undefined ? undefined : tenant.syncTo(ended);
+    };
+    const out = new Output(deliver, undefined, durable);
     const version = session.ctx.settings.version;
     // Another thread, or another program, may have changed the schema since this one read it.
     if (!session.ctx.conn) session.ctx.tenant.checkExternalChanges();
     await session.run(messages, out);
-    const last = out.drain();
+    const last = out.drain() ?? durable();
     if (last) await last;
     const settings = session.ctx.settings;
     return {
@@ -117,8 +130,13 @@ export class Engine implements TenantAdmin {
     this.sessions.delete(sessionId);
     session.close();
     this.host.unlistenAll(session.ctx.pid);
-    session.ctx.tenant.sessions--;
-    session.ctx.tenant.lastUsed = Date.now();
+    const tenant = session.ctx.tenant;
+    // Its transaction, if any, was rolled back just now: nothing of it is acknowledged.
+    tenant.writeSlot.takeEnded(session.ctx.id);
+    tenant.sessions--;
+    tenant.lastUsed = Date.now();
+    // An idle tenant keeps its files open but not its page cache: many open tenants stay cheap.
+    if (tenant.sessions === 0) tenant.releaseMemory();
   }
 
   /** Stops what a session waits for (the write slot) with the error for reason. */
@@ -139,12 +157,8 @@ export class Engine implements TenantAdmin {
   }
 
   async create(name: string): Promise<void> {
-    const path = this.files.pathOf(name, "ERROR");
     if (!this.files.createEmpty(name))
       throw new PgError("DUPLICATE_DATABASE", `database "${name}" already exists`);
-    const tenant = new Tenant(name, path, this.options.durability);
-    tenant.open(false);
-    tenant.close();
   }
 
   drop(name: string, ifExists: boolean, requester: Requester): Promise<boolean> {

@@ -6,13 +6,16 @@ import { Writer } from "../protocol/writer.js";
  * client to read (backpressure) before more rows are produced.
  */
 export class Output {
-  readonly w = new Writer(16 * 1024);
+  /** Small at first (most answers are): the writer doubles as rows are added. */
+  readonly w = new Writer(1024);
 
   constructor(
     /** Takes the bytes written so far; returns a promise when the reader is behind. */
     private readonly deliver: (bytes: Buffer) => Promise<void> | undefined,
     /** Bytes after which a chunk is handed over mid-result. */
     private readonly chunkSize = 256 * 1024,
+    /** What must be done before bytes leave, such as making acknowledged commits durable. */
+    private readonly beforeDeliver?: () => Promise<void> | undefined,
   ) {}
 
   /** Hands the chunk over if it has grown large; await the result when it is a promise. */
@@ -23,6 +26,8 @@ export class Output {
 
   drain(): Promise<void> | undefined {
     if (this.w.length === 0) return undefined;
-    return this.deliver(this.w.take());
+    const bytes = this.w.take();
+    const before = this.beforeDeliver?.();
+    return before ? before.then(() => this.deliver(bytes)) : this.deliver(bytes);
   }
 }

@@ -24,8 +24,11 @@ export interface Portal {
   resultFormats: FormatCode[];
   /** Rows not yet sent, while the portal is suspended (Execute with a row limit). */
   rows?: Iterator<unknown[]>;
-  /** The connection rows come from, and whether it was borrowed for this portal alone. */
-  source?: { conn: Connection; borrowed: boolean; stmt: Database.Statement };
+  /**
+   * The connection rows come from, and whether it was borrowed for this portal alone; the
+   * statement and its arguments, to run it again while it has sent no row.
+   */
+  source?: { conn: Connection; borrowed: boolean; stmt: Database.Statement; args: unknown[] };
   rowsSent: number;
   done: boolean;
 }

@@ -10,7 +10,7 @@ import { prefetchConstant, type RunOptions, runCopyOut, runQuery } from "./run-q
 import type { SessionContext } from "./session-state.js";
 import type { TenantAdmin } from "./tenant-admin.js";
 import { transactionControl } from "./transaction.js";
-import { fieldDescriptions } from "./values.js";
+import { fieldDescriptions, writeRowDescription } from "./values.js";
 
 export interface PlanOptions extends RunOptions {
   /** Simple query: RowDescription precedes the rows. */
@@ -52,10 +52,15 @@ export async function runPlan(
   switch (plan.kind) {
     case "query":
       if (plan.needsNoTransaction) noTransactionBlock(plan.needsNoTransaction);
+      if (plan.needsTransaction && !s.inBlock && !opts.multiStatement) {
+        throw new PgError(
+          "NO_ACTIVE_SQL_TRANSACTION",
+          `${plan.needsTransaction} can only be used in transaction blocks`,
+        );
+      }
       if (plan.notice && !portal.rows) sendNotice(out, plan.notice);
       if (plan.constant && !portal.rows && !portal.done) prefetchConstant(s, portal, plan);
-      if (opts.describe && plan.returnsRows)
-        encode.rowDescription(out.w, fieldDescriptions(plan.columns, []));
+      if (opts.describe && plan.returnsRows) writeRowDescription(out.w, plan.columns, []);
       await runQuery(s, portal, plan, out, opts);
       return;
     case "transaction": {

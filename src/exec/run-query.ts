@@ -1,20 +1,24 @@
 import { regNameFromOid } from "../catalog/regtypes.js";
 import { PgError } from "../errors/pg-error.js";
 import { fromSqliteError, isSqliteError } from "../errors/sqlite-error.js";
+import { AdvisoryLockBusy, releaseTransactionLocks } from "../functions/lib/advisory-locks.js";
 import { clockMicros, enterSession } from "../functions/runtime.js";
 import { BackendCode } from "../protocol/codes.js";
 import * as encode from "../protocol/encode.js";
 import { INT8, NUMERIC } from "../sql/oids.js";
 import type { CopyPlan, QueryPlan, TagSpec } from "../sql/plan.js";
+import type { SchemaView } from "../sql/schema.js";
 import { quoteIdent } from "../sql/sqlite-text.js";
 import type { Connection } from "./connection.js";
 import { copyFormat, copyOutRow, copyResponse } from "./copy.js";
 import { formatCopyRow } from "./copy-format.js";
+import { diagnoseForeignKey } from "./foreign-key-check.js";
 import { stopError } from "./interrupts.js";
+import { lockDeadline, lockTimeoutMs, waitForLock } from "./lock-wait.js";
 import type { Output } from "./output.js";
 import { materialize, type Portal } from "./portal.js";
 import type { SessionContext } from "./session-state.js";
-import { afterTransaction, connectionOf } from "./transaction.js";
+import { afterTransaction, applyOnCommit, connectionOf } from "./transaction.js";
 import { valueEncoders } from "./values.js";
 
 export interface RunOptions {
@@ -85,7 +89,9 @@ export async function runQuery(
   if (portal.rows) return sendRows(s, portal, plan, out, opts.maxRows);
   if (plan.writes) await acquireWriteSlot(s, plan);
   for (const p of opts.openPortals) if (p !== portal && p.source?.conn === s.conn) materialize(p);
-  const { conn, borrowed } = connectionOf(s);
+  const acquired = connectionOf(s);
+  const conn = acquired.conn;
+  let borrowed = acquired.borrowed;
   const ownTransaction = opts.autocommit && plan.writes;
   s.statementStart = clockMicros();
   let count = 0;
@@ -121,7 +127,7 @@ export async function runQuery(
           portal.rows = rows[Symbol.iterator]();
         } else {
           portal.rows = stmt.iterate(...args) as Iterator<unknown[]>;
-          portal.source = { conn, borrowed, stmt };
+          portal.source = { conn, borrowed, stmt, args };
           if (borrowed && !opts.autocommit) {
             // Rows may be fetched across several Executes: the session keeps the connection meanwhile.
             s.conn = conn;
@@ -132,11 +138,28 @@ export async function runQuery(
       }
     }
     dropCaptures(conn, plan);
+    if (plan.onCommit) s.onCommit.set(plan.onCommit.table, plan.onCommit.action);
     finishStatement(s, conn, ownTransaction);
+    if (plan.changesSchema && keepForTemporaryTables(s, conn, borrowed)) borrowed = false;
   } catch (e) {
     portal.rows = undefined;
     dropCaptures(conn, plan);
-    const error = translateError(e, s, plan, conn);
+    const rerun =
+      plan.captures || plan.setup.length > 0
+        ? undefined
+        : () => {
+            // Running it again must not use up sequence values a second time.
+            const positions = s.tenant.sequences.positions();
+            try {
+              const stmt = conn.prepare(plan.sql);
+              const args = plan.paramOrder.map((i) => portal.params[i]);
+              if (stmt.reader) stmt.raw(true).all(...args);
+              else stmt.run(...args);
+            } finally {
+              s.tenant.sequences.restorePositions(positions);
+            }
+          };
+    const error = translateError(e, s, plan, conn, rerun);
     if (ownTransaction && conn.inTransaction) conn.db.exec("ROLLBACK");
     if (borrowed) s.tenant.release(conn);
     if (ownTransaction) afterTransaction(s);
@@ -145,6 +168,28 @@ export async function runQuery(
   if (borrowed) s.tenant.release(conn);
   if (portal.rows) return sendRows(s, portal, plan, out, opts.maxRows);
   encode.commandComplete(out.w, tagOf(plan.tag, count));
+}
+
+/**
+ * After DDL: a session that now has temporary tables keeps the connection that holds them; one
+ * that dropped its last gives it back. Returns whether a borrowed connection became the session's.
+ */
+function keepForTemporaryTables(s: SessionContext, conn: Connection, borrowed: boolean): boolean {
+  if (conn.hasTemporaryTables()) {
+    s.pinned = true;
+    if (!borrowed) return false;
+    s.conn = conn;
+    return true;
+  }
+  if (s.pinned && !conn.inTransaction) {
+    s.pinned = false;
+    s.privateSchema = undefined;
+    if (s.conn === conn) {
+      s.tenant.release(conn);
+      s.conn = undefined;
+    }
+  }
+  return false;
 }
 
 /** Runs the data-modifying WITH queries, keeping their RETURNING rows in temporary tables. */
@@ -178,7 +223,7 @@ function dropCaptures(conn: Connection, plan: QueryPlan): void {
 }
 
 function isBusy(e: unknown): boolean {
-  return isSqliteError(e) && e.code === "SQLITE_BUSY";
+  return (isSqliteError(e) && e.code === "SQLITE_BUSY") || e instanceof AdvisoryLockBusy;
 }
 
 /**
@@ -188,16 +233,13 @@ function isBusy(e: unknown): boolean {
  * either succeeds or reports a stale snapshot (40001).
  */
 async function retryWhileBusy<T>(s: SessionContext, attempt: () => T): Promise<T> {
-  const timeout = lockTimeoutMs(s);
-  const deadline = timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY;
+  const deadline = lockDeadline(s);
   for (let delay = 1; ; delay = Math.min(delay * 2, 50)) {
     try {
       return attempt();
     } catch (e) {
       if (!isBusy(e)) throw e;
-      if (Date.now() >= deadline)
-        throw new PgError("LOCK_NOT_AVAILABLE", "canceling statement due to lock timeout");
-      await s.tenant.writeSlot.pause(s.id, delay);
+      await waitForLock(s, deadline, delay);
     }
   }
 }
@@ -212,7 +254,7 @@ export async function acquireWriteSlot(s: SessionContext, plan: QueryPlan): Prom
       `cannot execute ${commandName(plan)} in a read-only transaction`,
     );
   }
-  const wait = s.tenant.writeSlot.acquire(s.id, lockTimeoutMs(s));
+  const wait = s.tenant.writeSlot.acquire(s.id, lockTimeoutMs(s), plan.lockNowait === true);
   if (wait) await wait;
 }
 
@@ -220,21 +262,15 @@ function commandName(plan: QueryPlan): string {
   return plan.tag.kind === "insert" ? "INSERT" : plan.tag.kind === "rows" ? plan.tag.verb : plan.tag.tag;
 }
 
-function lockTimeoutMs(s: SessionContext): number {
-  const v = s.setting("lock_timeout") ?? "0";
-  const m = /^(\d+)(ms|s|min|h|d)?$/.exec(v);
-  if (!m) return 0;
-  const unit = { ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] ?? "ms"] ?? 1;
-  return Number(m[1]) * unit;
-}
-
 /** After a statement: advanced sequences are written back in its transaction, which ends if it was its own. */
 function finishStatement(s: SessionContext, conn: Connection, ownTransaction: boolean): void {
   if (s.tenant.sequences.hasChanges && conn.inTransaction) s.tenant.sequences.flush(conn.db);
   if (ownTransaction) {
+    applyOnCommit(s, conn);
     conn.prepare("COMMIT").run();
     afterTransaction(s);
   } else if (!conn.inTransaction) {
+    releaseTransactionLocks(s.pid);
     if (s.tenant.writeSlot.heldBy(s.id) && !s.conn?.inTransaction) s.tenant.writeSlot.release(s.id);
     s.flushNotifies();
   }
@@ -254,15 +290,28 @@ async function sendRows(
   const encoders = valueEncoders(plan.columns, portal.resultFormats, s.formatContext(), (type, oid) =>
     regNameFromOid(type, oid, s.catalogSchema, s.user),
   );
-  const rows = portal.rows!;
   const source = portal.source;
   const n = encoders.length;
   let sent = 0;
+  let rows = portal.rows!;
+  const deadline = lockDeadline(s);
   try {
-    for (;;) {
+    for (let delay = 1; ; ) {
       enterSession(s);
       source?.conn.running(s.pid);
-      const r = rows.next();
+      let r: IteratorResult<unknown[]>;
+      try {
+        r = rows.next();
+      } catch (e) {
+        source?.conn.idle();
+        // pg_advisory_lock held by another session: before any row is sent, wait and run again.
+        if (!(e instanceof AdvisoryLockBusy) || !source || portal.rowsSent > 0) throw e;
+        await waitForLock(s, deadline, delay);
+        delay = Math.min(delay * 2, 50);
+        rows = source.stmt.iterate(...source.args) as Iterator<unknown[]>;
+        portal.rows = rows;
+        continue;
+      }
       source?.conn.idle();
       if (r.done) break;
       const row = r.value;
@@ -302,7 +351,13 @@ async function sendRows(
 }
 
 /** The client-visible form of an error raised while running SQLite. */
-export function translateError(e: unknown, s: SessionContext, plan: QueryPlan, conn?: Connection): unknown {
+export function translateError(
+  e: unknown,
+  s: SessionContext,
+  plan: QueryPlan,
+  conn?: Connection,
+  rerun?: () => void,
+): unknown {
   if (e instanceof PgError || !isSqliteError(e)) return e;
   if (e.code === "SQLITE_INTERRUPT") return stopError(conn?.stopReason() ?? 0);
   if (e.code === "SQLITE_BUSY_SNAPSHOT" || e.code === "SQLITE_BUSY") {
@@ -318,12 +373,25 @@ export function translateError(e: unknown, s: SessionContext, plan: QueryPlan, c
     .exec(plan.sql)?.[1]
     ?.replaceAll('""', '"');
   const creatingIndex = /^CREATE UNIQUE INDEX "((?:[^"]|"")+)"/.exec(plan.sql)?.[1]?.replaceAll('""', '"');
-  const schemaConn = s.conn ?? s.tenant.take();
+  const failure = (schema: SchemaView) => {
+    const foreignKey =
+      rerun && conn && table && isForeignKeyFailure(e)
+        ? diagnoseForeignKey(conn, schema, table, verb, rerun, s.formatContext())
+        : undefined;
+    return fromSqliteError(e, { schema, table, verb, creatingIndex, foreignKey }) ?? e;
+  };
+  if (s.privateSchema) return failure(s.privateSchema);
+  // A connection with temporary tables would show them in the tenant's shared schema.
+  const schemaConn = s.conn && !s.pinned ? s.conn : s.tenant.take();
   try {
-    return fromSqliteError(e, { schema: s.tenant.schema(schemaConn), table, verb, creatingIndex }) ?? e;
+    return failure(s.tenant.schema(schemaConn));
   } finally {
-    if (!s.conn) s.tenant.release(schemaConn);
+    if (schemaConn !== s.conn) s.tenant.release(schemaConn);
   }
+}
+
+function isForeignKeyFailure(e: { code: string; message: string }): boolean {
+  return e.code === "SQLITE_CONSTRAINT_FOREIGNKEY" || e.message === "FOREIGN KEY constraint failed";
 }
 
 /** COPY ... TO STDOUT: the plan's rows as CopyData, then CopyDone and "COPY n". */

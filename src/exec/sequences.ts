@@ -128,6 +128,21 @@ export class SequenceStore {
     this.dirty.clear();
   }
 
+  /** Where each sequence stands, for restorePositions. */
+  positions(): Map<string, { lastValue: bigint; isCalled: boolean }> {
+    return new Map(
+      [...this.states].map(([name, st]) => [name, { lastValue: st.lastValue, isCalled: st.isCalled }]),
+    );
+  }
+
+  /** Puts sequences back where positions found them. */
+  restorePositions(positions: Map<string, { lastValue: bigint; isCalled: boolean }>): void {
+    for (const [name, p] of positions) {
+      const st = this.states.get(name);
+      if (st) Object.assign(st, p);
+    }
+  }
+
   private state(name: string): SequenceState {
     const s = this.states.get(name);
     if (!s) throw new PgError("UNDEFINED_TABLE", `relation "${name}" does not exist`);

@@ -12,6 +12,8 @@ import type { Tenant } from "./tenant.js";
 export class Settings {
   private readonly values = new Map<string, string>();
   private localUndo: Map<string, string | undefined> | undefined;
+  /** Values before the transaction's first SET of each setting, restored if it rolls back. */
+  private transactionUndo: Map<string, string | undefined> | undefined;
   private format: FormatContext | undefined;
   /** Names of reported settings changed since last taken, for ParameterStatus. */
   readonly changedReported = new Set<string>();
@@ -42,6 +44,15 @@ export class Settings {
       this.localUndo ??= new Map();
       if (!this.localUndo.has(normal.name)) this.localUndo.set(normal.name, this.values.get(normal.name));
     } else {
+      if (inTransaction) {
+        this.transactionUndo ??= new Map();
+        if (!this.transactionUndo.has(normal.name)) {
+          const before = this.localUndo?.has(normal.name)
+            ? this.localUndo.get(normal.name)
+            : this.values.get(normal.name);
+          this.transactionUndo.set(normal.name, before);
+        }
+      }
       this.localUndo?.delete(normal.name);
     }
     this.assign(normal.name, normal.value);
@@ -59,11 +70,12 @@ export class Settings {
       if (!def.readOnly && this.values.has(def.name)) this.assign(def.name, undefined);
   }
 
-  /** At transaction end, SET LOCAL values lapse. */
-  endTransaction(): void {
-    if (!this.localUndo) return;
-    for (const [name, value] of this.localUndo) this.assign(name, value);
+  /** At transaction end, SET LOCAL values lapse; after a rollback, so do the transaction's SETs. */
+  endTransaction(committed = true): void {
+    for (const [name, value] of this.localUndo ?? []) this.assign(name, value);
     this.localUndo = undefined;
+    if (!committed) for (const [name, value] of this.transactionUndo ?? []) this.assign(name, value);
+    this.transactionUndo = undefined;
   }
 
   formatContext(): FormatContext {
@@ -127,6 +139,15 @@ export class SessionContext implements SessionRuntime {
   changedSchema = false;
   /** The schema as this session's uncommitted DDL left it; other sessions do not see it yet. */
   privateSchema: SqliteSchema | undefined;
+  /** The tenant's schema generation privateSchema was read at. */
+  privateGeneration = -1;
+  /**
+   * The session has temporary tables: they live in its connection's temp database, so it keeps
+   * that connection (s.conn) until it has none left or ends.
+   */
+  pinned = false;
+  /** Temporary tables created ON COMMIT DROP or DELETE ROWS (see applyOnCommit). */
+  readonly onCommit = new Map<string, "drop" | "delete">();
   readonly currvals = new Map<string, bigint>();
   lastSequence: string | undefined;
   readonly backendStart = clockMicros();

@@ -1,3 +1,4 @@
+import { close, fsync, open } from "node:fs";
 import { SqliteSchema } from "../catalog/sqlite-schema.js";
 import { SEQUENCES } from "../sql/metadata.js";
 import { TranslationCache } from "../sql/translator.js";
@@ -53,10 +54,21 @@ export class Tenant {
     }
   }
 
+  /** Closes a connection instead of pooling it (it holds a session's temporary tables). */
+  discard(conn: Connection): void {
+    this.all.delete(conn);
+    conn.close();
+  }
+
+  /** Bumped by every schema change of the tenant. */
+  get schemaGeneration(): number {
+    return this.generation;
+  }
+
   /** The schema, re-read after the last schema change. */
   schema(conn: Connection): SqliteSchema {
     if (!this.cachedSchema || this.cachedSchema.generation !== this.generation) {
-      this.schemaCookie = conn.db.pragma("schema_version", { simple: true }) as number;
+      this.schemaCookie = conn.schemaVersion();
       this.cachedSchema = new SqliteSchema(conn.db, this.generation, (sql) => conn.compile(sql));
       this.sequences.load(conn.db, this.cachedSchema.hasMetadata(SEQUENCES));
     }
@@ -71,8 +83,7 @@ export class Tenant {
     if (!this.cachedSchema) return;
     const conn = this.take();
     try {
-      if ((conn.db.pragma("schema_version", { simple: true }) as number) !== this.schemaCookie)
-        this.schemaChanged();
+      if (conn.schemaVersion() !== this.schemaCookie) this.schemaChanged();
     } finally {
       this.release(conn);
     }
@@ -81,6 +92,36 @@ export class Tenant {
   /** Called after DDL: schema and translations are read again. */
   schemaChanged(): void {
     this.generation++;
+  }
+
+  /** Write transactions (numbered by the write slot) known to be on disk. */
+  private synced = 0;
+  private syncing: Promise<void> | undefined;
+
+  /**
+   * Group commit for durability full: connections commit with synchronous=NORMAL (the WAL is
+   * written, not synced), and before a commit is acknowledged the WAL is synced once for every
+   * commit made so far. Commits that arrive while a sync runs wait for the next one, so that
+   * concurrent writers share syncs as PostgreSQL's backends share WAL flushes.
+   */
+  async syncTo(n: number): Promise<void> {
+    while (this.synced < n) {
+      if (this.syncing) {
+        await this.syncing;
+        continue;
+      }
+      const target = this.writeSlot.endedCount;
+      this.syncing = syncFile(`${this.path}-wal`).finally(() => {
+        this.syncing = undefined;
+      });
+      await this.syncing;
+      this.synced = Math.max(this.synced, target);
+    }
+  }
+
+  /** Frees the page caches of the idle connections (SQLite reads the pages again when needed). */
+  releaseMemory(): void {
+    for (const conn of this.idle) conn.releaseMemory();
   }
 
   get inUse(): boolean {
@@ -101,4 +142,14 @@ export class Tenant {
     this.all.clear();
     this.idle.length = 0;
   }
+}
+
+/** fsync of a file; a file that is gone (the WAL after the last connection checkpointed it) needs none. */
+function syncFile(path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    open(path, "r", (e, fd) => {
+      if (e) return e.code === "ENOENT" ? resolve() : reject(e);
+      fsync(fd, (syncError) => close(fd, () => (syncError ? reject(syncError) : resolve())));
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { PgError } from "../errors/pg-error.js";
+import { releaseTransactionLocks } from "../functions/lib/advisory-locks.js";
 import { clockMicros } from "../functions/runtime.js";
 import type { TransactionOp } from "../sql/plan.js";
 import { quoteIdent } from "../sql/sqlite-text.js";
@@ -32,6 +33,28 @@ export function endImplicit(s: SessionContext, commit: boolean): void {
   finish(s, commit);
 }
 
+/**
+ * ON COMMIT DROP and ON COMMIT DELETE ROWS of the session's temporary tables, run as the last
+ * statements of the committing transaction.
+ */
+export function applyOnCommit(s: SessionContext, conn: Connection): void {
+  if (s.onCommit.size === 0) return;
+  const exists = conn.prepare("SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?");
+  for (const [table, action] of s.onCommit) {
+    if (exists.get(table) === undefined) {
+      s.onCommit.delete(table);
+      continue;
+    }
+    if (action === "delete") {
+      conn.db.exec(`DELETE FROM temp.${quoteIdent(table)}`);
+      continue;
+    }
+    conn.db.exec(`DROP TABLE temp.${quoteIdent(table)}`);
+    s.onCommit.delete(table);
+    s.changedSchema = true;
+  }
+}
+
 /** Ends the current transaction and gives up what it held. */
 export function finish(s: SessionContext, commit: boolean): void {
   const conn = s.conn;
@@ -39,6 +62,7 @@ export function finish(s: SessionContext, commit: boolean): void {
     if (conn?.inTransaction) {
       if (commit) {
         s.tenant.sequences.flush(conn.db);
+        applyOnCommit(s, conn);
         conn.prepare("COMMIT").run();
         s.flushNotifies();
       } else {
@@ -46,25 +70,28 @@ export function finish(s: SessionContext, commit: boolean): void {
       }
     }
   } finally {
-    afterTransaction(s);
+    afterTransaction(s, commit);
   }
 }
 
-export function afterTransaction(s: SessionContext): void {
+export function afterTransaction(s: SessionContext, committed = true): void {
   s.pendingNotifies = [];
   s.txid = undefined;
   s.failed = false;
   s.implicit = false;
   s.transactionStart = 0n;
-  s.privateSchema = undefined;
-  s.settings.endTransaction();
+  if (!s.pinned) s.privateSchema = undefined;
+  s.settings.endTransaction(committed);
   s.tenant.writeSlot.release(s.id);
+  releaseTransactionLocks(s.pid);
   if (s.changedSchema) {
     // Other connections see the DDL only now (or never, after a rollback): read the schema again.
     s.tenant.schemaChanged();
     s.changedSchema = false;
+    s.privateSchema = undefined;
+    if (s.pinned && s.conn && !s.conn.inTransaction) s.pinned = s.conn.hasTemporaryTables();
   }
-  if (s.conn && !s.conn.inTransaction) {
+  if (s.conn && !s.conn.inTransaction && !s.pinned) {
     s.tenant.release(s.conn);
     s.conn = undefined;
   }

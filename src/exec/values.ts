@@ -1,12 +1,13 @@
 import { isRegType } from "../catalog/regtypes.js";
 import { PgError } from "../errors/pg-error.js";
+import { rowDescription } from "../protocol/encode.js";
 import type { FieldDescription, FormatCode } from "../protocol/messages.js";
-import type { Writer } from "../protocol/writer.js";
-import { OID as OID_TYPE } from "../sql/oids.js";
+import { Writer } from "../protocol/writer.js";
+import { OID as OID_TYPE, TEXT as TEXT_TYPE } from "../sql/oids.js";
 import type { ResultColumn } from "../sql/plan.js";
 import { codecFor } from "../types/codecs.js";
 import type { FormatContext } from "../types/format-context.js";
-import { typeByOid } from "../types/registry.js";
+import { arrayTypeOf, elementTypeOf, typeByOid } from "../types/registry.js";
 import type { SqliteValue } from "../types/sqlite-value.js";
 import type { TypeCodec } from "../types/type-codec.js";
 
@@ -41,6 +42,31 @@ export function fieldDescriptions(
   }));
 }
 
+/** Encoded RowDescription messages by result columns (a cached plan's) and format codes. */
+const rowDescriptions = new WeakMap<readonly ResultColumn[], Map<string, Buffer>>();
+
+/** Writes the RowDescription of columns, encoded once per plan and format codes. */
+export function writeRowDescription(
+  w: Writer,
+  columns: readonly ResultColumn[],
+  formats: readonly FormatCode[],
+): void {
+  let byFormats = rowDescriptions.get(columns);
+  if (!byFormats) {
+    byFormats = new Map();
+    rowDescriptions.set(columns, byFormats);
+  }
+  const key = formats.join(",");
+  let bytes = byFormats.get(key);
+  if (!bytes) {
+    const one = new Writer(256);
+    rowDescription(one, fieldDescriptions(columns, formats));
+    bytes = one.toBuffer();
+    byFormats.set(key, bytes);
+  }
+  w.bytes(bytes);
+}
+
 export type ValueEncoder = (w: Writer, v: SqliteValue) => void;
 
 /** One encoder per column, chosen once per portal so that rows encode without lookups. */
@@ -52,7 +78,12 @@ export function valueEncoders(
   regName?: (type: number, oid: number) => string,
 ): ValueEncoder[] {
   return columns.map((c, i) => {
-    const codec = isRegType(c.type.oid) ? regCodec(c.type.oid, regName) : codecFor(c.type.oid);
+    const elem = elementTypeOf(c.type.oid);
+    const codec = isRegType(c.type.oid)
+      ? regCodec(c.type.oid, regName)
+      : elem !== undefined && isRegType(elem)
+        ? regArrayCodec(c.type.oid, elem, regName)
+        : codecFor(c.type.oid);
     const typmod = c.type.typmod;
     if (formatFor(formats, i) === 1) {
       const toBinary = codec.toBinary;
@@ -78,6 +109,21 @@ export function valueEncoders(
 function regCodec(type: number, regName: ((type: number, oid: number) => string) | undefined): TypeCodec {
   const oid = codecFor(OID_TYPE);
   return { ...oid, toText: (v) => (regName ? regName(type, Number(v)) : String(v)) };
+}
+
+/** regclass[], regtype[], ...: their text form names each element, as text[]'s would print. */
+function regArrayCodec(
+  type: number,
+  elem: number,
+  regName: ((type: number, oid: number) => string) | undefined,
+): TypeCodec {
+  const text = codecFor(arrayTypeOf(TEXT_TYPE)!);
+  const names = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(names) : x === null ? null : regName ? regName(elem, Number(x)) : String(x);
+  return {
+    ...codecFor(type),
+    toText: (v, typmod, ctx) => text.toText(JSON.stringify(names(JSON.parse(String(v)))), typmod, ctx),
+  };
 }
 
 /** Reads Bind's parameter values as the statement's parameter types. */

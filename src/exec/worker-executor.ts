@@ -190,11 +190,12 @@ export class WorkerExecutor implements Executor {
   ): Promise<RunResult> {
     const record = this.sessions.get(sessionId);
     if (!record) throw new Error(`no session ${sessionId}`);
+    // A move replays the statements made before this batch: the batch makes its own again.
+    const h = await this.moveIfStuck(record);
     for (const m of messages) {
       if (m.type === "Parse" && m.name !== "") record.statements.set(m.name, m);
       else if (m.type === "Close" && m.target === "S") record.statements.delete(m.name);
     }
-    const h = await this.moveIfStuck(record);
     record.movable = false;
     const result = await this.request<RunResult>(
       h,

@@ -55,11 +55,14 @@ let active = 0;
 let beat: NodeJS.Timeout | undefined;
 function busy(delta: number): void {
   active += delta;
-  if (active > 0 && !beat) beat = setInterval(() => send({ t: "beat" }), 10);
-  if (active === 0 && beat) {
-    clearInterval(beat);
-    beat = undefined;
-  }
+  // The timer stops itself once the thread is idle, so that short runs do not each set one up.
+  beat ??= setInterval(() => {
+    if (active > 0) send({ t: "beat" });
+    else {
+      clearInterval(beat);
+      beat = undefined;
+    }
+  }, 10);
 }
 
 function transferable(bytes: Buffer): ArrayBuffer[] {

@@ -67,8 +67,27 @@ export class WriteSlot {
     });
   }
 
+  /** Write transactions ended so far, and the number of the last one each owner ended. */
+  private ended = 0;
+  private readonly endedBy = new Map<number, number>();
+
+  /**
+   * The number of the last write transaction owner ended since it last asked, if any: its
+   * commit must be on disk before the client hears of it (see Tenant.syncTo).
+   */
+  takeEnded(owner: number): number | undefined {
+    const n = this.endedBy.get(owner);
+    if (n !== undefined) this.endedBy.delete(owner);
+    return n;
+  }
+
+  get endedCount(): number {
+    return this.ended;
+  }
+
   release(owner: number): void {
     if (this.holder !== owner) return;
+    this.endedBy.set(owner, ++this.ended);
     const next = this.waiters.shift();
     this.holder = next?.owner;
     if (next) {

@@ -1,9 +1,9 @@
 // Functions answered from the session: now() and the other clocks, version(), current_user and
 // current_schema, current_setting / set_config, the backend pid, cancelling and terminating
-// backends, and gen_random_uuid. Declared by builtins.ts.
+// backends, gen_random_uuid and uuid_generate_v4. Declared by builtins.ts.
 import { randomUUID } from "node:crypto";
 import { PgError } from "../errors/pg-error.js";
-import { BOOL, DATE, INT4, TEXT, TIMESTAMP, TIMESTAMPTZ, t, UUID } from "../sql/oids.js";
+import { BOOL, DATE, INT4, NAME, TEXT, TIMESTAMP, TIMESTAMPTZ, t, UUID } from "../sql/oids.js";
 import { VERSION_STRING } from "../version.js";
 import type { FunctionDef } from "./registry.js";
 import { clockMicros, currentSession } from "./runtime.js";
@@ -84,7 +84,7 @@ export const session: FunctionDef[] = [
     kind: "udf",
     udfName: "pg_current_database",
     args: [],
-    returns: t(TEXT),
+    returns: t(NAME),
     volatility: "stable",
     impl: () => currentSession().database,
   },
@@ -93,7 +93,7 @@ export const session: FunctionDef[] = [
     kind: "udf",
     udfName: "pg_current_database",
     args: [],
-    returns: t(TEXT),
+    returns: t(NAME),
     volatility: "stable",
     impl: () => currentSession().database,
   },
@@ -119,7 +119,7 @@ export const session: FunctionDef[] = [
     name: "current_schema",
     kind: "sql",
     args: [],
-    returns: t(TEXT),
+    returns: t(NAME),
     volatility: "stable",
     sql: () => "'public'",
   },
@@ -182,6 +182,16 @@ export const session: FunctionDef[] = [
     name: "gen_random_uuid",
     kind: "udf",
     udfName: "pg_gen_random_uuid",
+    args: [],
+    returns: t(UUID),
+    volatility: "volatile",
+    impl: () => randomUUID(),
+  },
+  // uuid-ossp's random UUID, which ORMs put in column defaults (TypeORM's generated "uuid").
+  {
+    name: "uuid_generate_v4",
+    kind: "udf",
+    udfName: "pg_uuid_generate_v4",
     args: [],
     returns: t(UUID),
     volatility: "volatile",

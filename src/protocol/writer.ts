@@ -1,3 +1,5 @@
+const EMPTY = Buffer.alloc(0);
+
 /**
  * A growable output buffer that backend messages are encoded into, so that a batch of
  * messages (many DataRows, say) costs one allocation and one socket write.
@@ -6,6 +8,8 @@ export class Writer {
   private buf: Buffer;
   private pos = 0;
   private start = -1;
+  /** The size of the next buffer once take() has handed the current one over. */
+  private reserve = 0;
 
   constructor(initialSize = 4096) {
     this.buf = Buffer.allocUnsafe(initialSize);
@@ -17,8 +21,9 @@ export class Writer {
 
   ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    // A writer created with an initial size of 0 must still grow (0 * 2 is 0).
-    let size = Math.max(this.buf.length * 2, 64);
+    // A writer created with an initial size of 0 must still grow (0 * 2 is 0); after take() it
+    // starts again at the size it had reached.
+    let size = Math.max(this.buf.length * 2, this.reserve, 64);
     while (size < this.pos + n) size *= 2;
     const next = Buffer.allocUnsafe(size);
     this.buf.copy(next, 0, 0, this.pos);
@@ -113,7 +118,9 @@ export class Writer {
   /** The bytes written so far, sharing memory with the writer, which is then reset. */
   take(): Buffer {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(Math.max(4096, Math.min(this.buf.length, 1 << 16)));
+    // The next buffer is allocated when something is written: often nothing is.
+    this.reserve = Math.max(4096, Math.min(this.buf.length, 1 << 16));
+    this.buf = EMPTY;
     this.pos = 0;
     return out;
   }

@@ -10,6 +10,7 @@ import { InlineExecutor } from "../exec/inline-executor.js";
 import { StopReason } from "../exec/interrupts.js";
 import { createSessionTable } from "../exec/session-table.js";
 import { WorkerExecutor } from "../exec/worker-executor.js";
+import { createAdvisoryLockTable } from "../functions/lib/advisory-locks.js";
 import { loadUserStore } from "../session/auth/user-store.js";
 import { ClientSession, type SessionEnvironment } from "../session/client-session.js";
 import { loadParser } from "../sql/parse.js";
@@ -91,6 +92,7 @@ export async function startServer(
     maxOpenTenants: Math.max(1, Math.ceil(config.maxOpenTenants / Math.max(1, config.workers))),
     tenantIdleMs: config.tenantIdleTimeoutMs,
     sessionTable: createSessionTable(),
+    advisoryLocks: createAdvisoryLockTable(),
   };
   const events: ExecutorEvents = {
     terminate: (pid) => registry.byId(pid)?.stop(StopReason.Terminate),

@@ -121,6 +121,8 @@ export class ClientSession {
           else this.enqueue(msg, frame.body.length);
         }
       }
+      // All messages of the chunk form one batch: a Bind/Execute/Sync pipeline costs one run and one write.
+      if (this.queue.length > 0) void this.pump();
     } catch (e) {
       if (e instanceof ProtocolError) {
         this.fatal(
@@ -262,7 +264,6 @@ export class ClientSession {
     this.queue.push(msg);
     this.queuedBytes += size;
     if (this.queuedBytes > INPUT_HIGH_WATER) this.socket.pause();
-    void this.pump();
   }
 
   /** Hands queued messages to the executor one batch at a time, in order. */

@@ -34,7 +34,7 @@ export const CREATE_DEFAULTS = `CREATE TABLE IF NOT EXISTS ${DEFAULTS} (
   PRIMARY KEY (table_name, column_name)
 )`;
 
-/** Enum and other user-defined types (CREATE TYPE): kind "e" for enums. */
+/** Enum and other user-defined types (CREATE TYPE): kind "e" for enums, "c" for composite types. */
 export const TYPES = "_tenantgres_types";
 /** The labels of enum types, with PostgreSQL's float sort order (ALTER TYPE ... ADD VALUE BEFORE/AFTER). */
 export const ENUM_LABELS = "_tenantgres_enum_labels";
@@ -53,6 +53,14 @@ export const CREATE_DOMAINS = `CREATE TABLE IF NOT EXISTS ${DOMAINS} (
   not_null INTEGER NOT NULL,
   default_expr TEXT,
   checks TEXT NOT NULL
+)`;
+
+/** Composite types (CREATE TYPE ... AS (...)): their fields as JSON [{name, oid, typmod}], in order. */
+export const COMPOSITES = "_tenantgres_composites";
+
+export const CREATE_COMPOSITES = `CREATE TABLE IF NOT EXISTS ${COMPOSITES} (
+  name TEXT PRIMARY KEY,
+  fields TEXT NOT NULL
 )`;
 
 export const CREATE_TYPES = `CREATE TABLE IF NOT EXISTS ${TYPES} (
@@ -124,3 +132,11 @@ export function ownedByTableSql(table: string): string {
 export function insertDefaultSql(table: string, column: string, expr: string): string {
   return `INSERT OR REPLACE INTO ${DEFAULTS} VALUES (${quoteString(table)}, ${quoteString(column)}, ${quoteString(expr)})`;
 }
+
+/** Extensions made with CREATE EXTENSION (their functions are built in; this is what pg_extension lists). */
+export const EXTENSIONS = "_tenantgres_extensions";
+
+export const CREATE_EXTENSIONS = `CREATE TABLE IF NOT EXISTS ${EXTENSIONS} (
+  name TEXT PRIMARY KEY,
+  version TEXT NOT NULL
+)`;

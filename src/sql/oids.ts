@@ -16,6 +16,8 @@ export const INT2 = oid("int2");
 export const INT4 = oid("int4");
 export const INT8 = oid("int8");
 export const OID = oid("oid");
+export const TID = oid("tid");
+export const XID = oid("xid");
 export const TEXT = oid("text");
 export const VARCHAR = oid("varchar");
 export const BPCHAR = oid("bpchar");
@@ -35,6 +37,8 @@ export const UNKNOWN = oid("unknown");
 export const REGCLASS = oid("regclass");
 export const VOID = oid("void");
 export const RECORD = oid("record");
+export const BIT = oid("bit");
+export const VARBIT = oid("varbit");
 
 export const t = (oid: number, typmod = -1): SqlType => ({ oid, typmod });
 

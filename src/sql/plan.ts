@@ -6,6 +6,8 @@ import type { CopyOptions } from "./translate/copy.js";
 export interface SqlType {
   oid: number;
   typmod: number;
+  /** A record's fields, where the translator knows them (see translate/records.ts). */
+  fields?: readonly { name: string; type: SqlType }[];
 }
 
 /** A result column, as RowDescription describes it. */
@@ -33,6 +35,8 @@ export interface QueryPlan {
    * table (columns c0, c1, ...) that sql reads, dropped when the statement ends.
    */
   captures?: { sql: string; paramOrder: number[]; table: string; columns: number }[];
+  /** A temporary table created with ON COMMIT DROP or DELETE ROWS: what happens to it at commit. */
+  onCommit?: TemporaryOnCommit;
   sql: string;
   /** For each `?` in sql, the 0-based PostgreSQL parameter it binds. */
   paramOrder: number[];
@@ -50,6 +54,10 @@ export interface QueryPlan {
   notice?: string;
   /** The statement cannot run inside a transaction block (25001), e.g. "VACUUM". */
   needsNoTransaction?: string;
+  /** The command that can only run in a transaction block (LOCK TABLE). */
+  needsTransaction?: string;
+  /** NOWAIT: fail at once when the write lock is held by another session. */
+  lockNowait?: boolean;
   /**
    * A SELECT of constants (no FROM, nothing volatile): PostgreSQL evaluates it while planning, so
    * its errors come at Bind, before any RowDescription; it is run early here for the same effect.
@@ -102,4 +110,9 @@ export interface PreparedPlan {
   plan: Plan;
   /** Parameter types, as ParameterDescription reports them. */
   paramTypes: number[];
+}
+
+export interface TemporaryOnCommit {
+  table: string;
+  action: "drop" | "delete";
 }

@@ -38,6 +38,8 @@ export interface RelationInfo {
   foreignKeys?: { name: string; table: string; columns: string[]; refColumns: string[] }[];
   /** The SQLite CREATE TABLE / CREATE VIEW text. */
   sql?: string;
+  /** A temporary table of the session (schema pg_temp). */
+  temp?: boolean;
 }
 
 export interface SchemaView {
@@ -50,6 +52,8 @@ export interface SchemaView {
   indexes?(): Iterable<IndexInfo>;
   /** Whether a metadata table exists in this tenant. */
   hasMetadata(table: string): boolean;
+  /** Extensions made with CREATE EXTENSION. */
+  extensions?(): Iterable<{ name: string; version: string }>;
   sequence(name: string): SequenceInfo | undefined;
   sequences(): Iterable<SequenceInfo>;
   /** User-defined types (CREATE TYPE ... AS ENUM), by name or OID. */
@@ -59,6 +63,10 @@ export interface SchemaView {
   domainType(name: string): DomainInfo | undefined;
   domainByOid(oid: number): DomainInfo | undefined;
   domainTypes(): Iterable<DomainInfo>;
+  /** Composite types (CREATE TYPE ... AS (...)), by name or OID. */
+  compositeType(name: string): CompositeInfo | undefined;
+  compositeByOid(oid: number): CompositeInfo | undefined;
+  compositeTypes(): Iterable<CompositeInfo>;
   /** COMMENT ON: every stored comment. */
   comments(): Iterable<CommentInfo>;
 }
@@ -77,6 +85,19 @@ export interface DomainInfo {
   defaultExpr?: string;
   /** PostgreSQL SQL text of each CHECK, over VALUE. */
   checks: { name: string; expr: string }[];
+}
+
+/**
+ * A composite type: a value is record_out's text of its fields ("(EUR,12050)"), stored and sent
+ * as that text; the translator reads a field back by its position (see translate/composites.ts).
+ */
+export interface CompositeInfo {
+  name: string;
+  oid: number;
+  arrayOid: number;
+  /** Its pg_class row (relkind 'c'), as pg_type.typrelid names it. */
+  relOid: number;
+  fields: { name: string; type: { oid: number; typmod: number } }[];
 }
 
 /** An enum type: labels in their sort order. */

@@ -1,4 +1,5 @@
 import { PgError } from "../errors/pg-error.js";
+import { findZone } from "../types/codecs/timezone.js";
 import { SERVER_VERSION } from "../version.js";
 
 /**
@@ -132,7 +133,9 @@ function boolSetting(name: string) {
 function dateStyle(value: string): string {
   let style = "ISO";
   let order = "MDY";
+  let orderGiven = false;
   for (const part of value.split(",").map((p) => p.trim().toLowerCase())) {
+    if (["mdy", "us", "noneuropean", "dmy", "euro", "european", "ymd"].includes(part)) orderGiven = true;
     if (part === "iso") style = "ISO";
     else if (part === "sql") style = "SQL";
     else if (part === "postgres") style = "Postgres";
@@ -142,6 +145,8 @@ function dateStyle(value: string): string {
     else if (part === "ymd") order = "YMD";
     else if (part !== "default") throw invalidValue("DateStyle", value, `Unrecognized key word: "${part}".`);
   }
+  // German implies day-month-year unless an order is given (check_datestyle).
+  if (style === "German" && !orderGiven) order = "DMY";
   return `${style}, ${order}`;
 }
 
@@ -149,6 +154,8 @@ function timeZone(value: string): string {
   const v = value.trim();
   if (/^[+-]?\d{1,2}(:\d{2})?$/.test(v)) return v;
   if (v.toLowerCase() === "utc") return "UTC";
+  // POSIX forms ("UTC+2", "<+03>-3"): hours west of UTC after an abbreviation.
+  if (!/^[+-]?\d/.test(v) && /^(?:<[^>]*>|[A-Za-z]+)[+-]?\d/.test(v) && findZone(v)) return v;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: v });
   } catch {

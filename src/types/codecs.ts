@@ -1,12 +1,14 @@
 // The codec of every type, and typmod coercion on assignment and casts.
 import { arrayToJson } from "./codecs/array-json.js";
 import { arrayCodec, mapTree, storedArray } from "./codecs/arrays.js";
+import { bitCodec, coerceBits, storedBits, varbitCodec } from "./codecs/bits.js";
 import { boolCodec } from "./codecs/bool.js";
 import { byteaCodec } from "./codecs/bytea.js";
 import { dateCodec } from "./codecs/date.js";
 import { timeOfDayText } from "./codecs/datetime-calendar.js";
 import { formatNumericValue } from "./codecs/decimal.js";
 import { float4Codec, float8Codec } from "./codecs/floats.js";
+import { cidrCodec, inetCodec } from "./codecs/inet.js";
 import { int2Codec, int4Codec, int8Codec, oidCodec } from "./codecs/integers.js";
 import {
   adjustInterval,
@@ -15,6 +17,7 @@ import {
   parseStoredInterval,
 } from "./codecs/interval.js";
 import { jsonbCodec, jsonCodec } from "./codecs/json.js";
+import { macaddr8Codec, macaddrCodec } from "./codecs/macaddr.js";
 import { coerceNumeric, numericCodec, storedNumeric } from "./codecs/numeric.js";
 import {
   applyCharTypmod,
@@ -25,6 +28,7 @@ import {
   textCodec,
   varcharCodec,
 } from "./codecs/text.js";
+import { tidCodec } from "./codecs/tid.js";
 import {
   formatStoredTimeTz,
   parseStoredTime,
@@ -77,7 +81,14 @@ const specific = new Map<number, TypeCodec>([
   [Oid.numeric, numericCodec],
   [Oid.cstring, textCodec],
   [Oid.uuid, uuidCodec],
+  [Oid.tid, tidCodec],
   [Oid.jsonb, jsonbCodec],
+  [Oid.inet, inetCodec],
+  [Oid.cidr, cidrCodec],
+  [Oid.macaddr, macaddrCodec],
+  [Oid.macaddr8, macaddr8Codec],
+  [Oid.bit, bitCodec],
+  [Oid.varbit, varbitCodec],
 ]);
 
 const cache = new Map<number, TypeCodec>();
@@ -89,10 +100,14 @@ export function codecFor(oid: number): TypeCodec {
   c = specific.get(oid);
   if (!c) {
     const elem = elementTypeOf(oid);
+    // An OID no built-in type has is an enum's, the types tenants create: enum_send and
+    // enum_recv carry the label's text, so asyncpg's binary enums arrive and leave as text.
     c =
-      elem === undefined
-        ? fallbackCodec
-        : arrayCodec({ oid: elem, codec: codecFor(elem), delim: typeByOid(elem)?.delimiter ?? "," });
+      elem !== undefined
+        ? arrayCodec({ oid: elem, codec: codecFor(elem), delim: typeByOid(elem)?.delimiter ?? "," })
+        : typeByOid(oid)
+          ? fallbackCodec
+          : textCodec;
   }
   cache.set(oid, c);
   return c;
@@ -126,6 +141,9 @@ function coerceScalar(oid: number, value: StoredValue, typmod: number, explicit:
     }
     case Oid.interval:
       return formatStoredInterval(adjustInterval(parseStoredInterval(value), typmod));
+    case Oid.bit:
+    case Oid.varbit:
+      return coerceBits(storedBits(value), typmod, oid === Oid.varbit, explicit);
     default:
       return value;
   }

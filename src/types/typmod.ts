@@ -216,8 +216,9 @@ export function declaredTypeName(oid: number, typmod: number): string {
   if (!t) throw new Error(`unknown type OID ${oid}`);
   const args = typmodArgs(oid, typmod);
   const mod = args.length === 0 ? "" : `(${args.join(",")})`;
-  // numeric keeps its exact decimal TEXT: "numeric text(10,2)" has TEXT affinity.
-  if (t.name === "numeric") return `${t.name} ${TEXT_MARK}${mod}`;
+  // numeric keeps its exact decimal TEXT: "numeric text(10,2)" has TEXT affinity; so does "bit text(8)".
+  if (t.name === "numeric" || (mod !== "" && TEXT_AFFINITY_NEEDED.has(t.name)))
+    return `${t.name} ${TEXT_MARK}${mod}`;
   const name = `${t.name}${mod}`;
   return TEXT_AFFINITY_NEEDED.has(t.name) ? `${name} ${TEXT_MARK}` : name;
 }
@@ -252,7 +253,7 @@ export function parseDeclaredType(text: string): { oid: number; typmod: number }
   const marked = /^(.*\S)\s+text$/i.exec(text);
   if (marked && TEXT_AFFINITY_NEEDED.has(marked[1]!.replace(/\(.*$/, "").toLowerCase())) text = marked[1]!;
   // "numeric text(10,2)" and "numeric text" (numeric columns with TEXT affinity).
-  const numericMarked = /^\s*(numeric)\s+text\b(.*)$/i.exec(text);
+  const numericMarked = /^\s*(numeric|bit|varbit)\s+text\b(.*)$/i.exec(text);
   if (numericMarked) text = `${numericMarked[1]}${numericMarked[2]}`;
   const m = declaredPattern.exec(text);
   if (!m) return undefined;

@@ -4,17 +4,9 @@ import type { ColumnInfo, RelationInfo } from "../../sql/schema.js";
 import { type CatalogContext, type CatalogRow, defineCatalogRows } from "../catalog.js";
 import { catalogDefinitions } from "../definitions.generated.js";
 import { columnDefault } from "../relations/column-facts.js";
+import { INFORMATION_SCHEMA_DOMAINS } from "./domains.js";
 import { type DeclaredType, typeColumns, yes } from "./type-facts.js";
 import { viewColumnUpdatable } from "./view-updatability.js";
-
-/** The information_schema domains the catalogs' columns use, and their base types. */
-const INFORMATION_SCHEMA_DOMAINS: Record<number, [string, number, number]> = {
-  13221: ["cardinal_number", 23, -1],
-  13224: ["character_data", 1043, -1],
-  13226: ["sql_identifier", 19, -1],
-  13232: ["time_stamp", 1184, 2],
-  13234: ["yes_or_no", 1043, 7],
-};
 
 const NO_IDENTITY = {
   is_identity: "NO",

@@ -15,7 +15,13 @@ export function domainConstraintOid(domain: string, name: string): number {
 }
 
 /** The expression's text; coerced to the domain's base type (a default) or to boolean (a CHECK). */
-export function domainExprText(schema: SchemaView, d: DomainInfo, sql: string, check: boolean): string {
+export function domainExprText(
+  schema: SchemaView,
+  d: DomainInfo,
+  sql: string,
+  check: boolean,
+  pretty = false,
+): string {
   const node = parseExpression(sql);
   if (!node) return sql;
   const analyzer = new Analyzer({
@@ -27,5 +33,16 @@ export function domainExprText(schema: SchemaView, d: DomainInfo, sql: string, c
   });
   const ir = analyzer.coerce(analyzer.expr(node), check ? T.bool : d.base.oid);
   // VALUE is CoerceToDomainValue, printed as the keyword, not as a (quoted) column name.
-  return printExpr(ir, false).replaceAll('"VALUE"', "VALUE");
+  return printExpr(ir, pretty).replaceAll('"VALUE"', "VALUE");
+}
+
+/** pg_get_constraintdef of one of the tenant's domains' CHECK constraints; undefined when `oid` is none. */
+export function domainConstraintDef(schema: SchemaView, oid: number, pretty: boolean): string | undefined {
+  for (const d of schema.domainTypes()) {
+    for (const check of d.checks) {
+      if (domainConstraintOid(d.name, check.name) === oid)
+        return `CHECK (${domainExprText(schema, d, check.expr, true, pretty)})`;
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { type CatalogRow, defineCatalogRows } from "../catalog.js";
-import { OWNER_OID, PG_CATALOG } from "./namespaces.js";
+import { hashOid } from "../stable-oid.js";
+import { OWNER_OID, PG_CATALOG, PUBLIC } from "./namespaces.js";
 
 /**
  * The catalog objects every PostgreSQL 15 database has and a tenant never changes: access
@@ -53,7 +54,7 @@ defineCatalogRows("pg_catalog.pg_collation", () => [
   }),
 ]);
 
-defineCatalogRows("pg_catalog.pg_extension", () => [
+defineCatalogRows("pg_catalog.pg_extension", (c) => [
   {
     oid: PLPGSQL_EXTENSION_OID,
     extname: "plpgsql",
@@ -64,6 +65,17 @@ defineCatalogRows("pg_catalog.pg_extension", () => [
     extconfig: null,
     extcondition: null,
   },
+  // CREATE EXTENSION: installed in public, relocatable, as uuid-ossp and pgcrypto are.
+  ...[...(c.schema.extensions?.() ?? [])].map((e) => ({
+    oid: hashOid("extension", e.name),
+    extname: e.name,
+    extowner: OWNER_OID,
+    extnamespace: PUBLIC,
+    extrelocatable: 1,
+    extversion: e.version,
+    extconfig: null,
+    extcondition: null,
+  })),
 ]);
 
 /** [oid, name, procedural, trusted, handler, inline handler, validator] */

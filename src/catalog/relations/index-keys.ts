@@ -4,6 +4,7 @@ import type { Node } from "../../sql/ast.js";
 import { asKind } from "../../sql/ast.js";
 import { parseSql } from "../../sql/parse.js";
 import type { IndexInfo, RelationInfo, SchemaView } from "../../sql/schema.js";
+import { withNullsOrdering } from "../annotations.js";
 
 /**
  * An index's keys (a column, or an expression as PostgreSQL reads it back from the SQLite SQL the
@@ -27,7 +28,7 @@ const cache = new WeakMap<IndexInfo, IndexKeys>();
 export function indexKeys(schema: SchemaView, ix: IndexInfo, rel: RelationInfo): IndexKeys {
   const hit = cache.get(ix);
   if (hit) return hit;
-  const stmt = ix.sql ? asKind(parseOne(ix.sql), "IndexStmt") : undefined;
+  const stmt = ix.sql ? asKind(parseOne(withNullsOrdering(ix.sql)), "IndexStmt") : undefined;
   let out: IndexKeys;
   if (!stmt) out = { keys: ix.columns.map((column) => ({ column, desc: false, nullsFirst: false })) };
   else {

@@ -125,5 +125,9 @@ defineCatalogRows("pg_catalog.pg_attribute", function* (c) {
   for (const rel of c.schema.relations()) yield* relationColumns(c.schema, rel);
   yield* indexColumns(c.schema);
   for (const seq of c.schema.sequences()) yield* sequenceColumns(c.schema, seq.oid);
+  for (const ct of c.schema.compositeTypes()) {
+    for (const [i, f] of ct.fields.entries())
+      yield attribute(c.schema, ct.relOid, f.name, i + 1, f.type.oid, f.type.typmod);
+  }
   yield* catalogColumns(c.schema);
 });

@@ -1,7 +1,7 @@
 import { typeByName } from "../../types/registry.js";
 import { type CatalogRow, defineCatalogRows } from "../catalog.js";
 import { tableConstraints } from "./column-facts.js";
-import { builtinRelations, OWNER_OID, PG_CATALOG, PUBLIC } from "./namespaces.js";
+import { builtinRelations, OWNER_OID, PG_CATALOG, PG_TEMP, PUBLIC } from "./namespaces.js";
 import { rowTypeOid } from "./user-types.js";
 
 /** Access method OIDs (pg_am). */
@@ -100,7 +100,8 @@ defineCatalogRows(
       yield base({
         oid: rel.oid,
         relname: rel.name,
-        relnamespace: PUBLIC,
+        relnamespace: rel.temp ? PG_TEMP : PUBLIC,
+        relpersistence: rel.temp ? "t" : "p",
         reltype: rowTypeOid(rel),
         relkind: table ? "r" : "v",
         relam: table ? ACCESS_METHOD.heap : 0,
@@ -120,12 +121,24 @@ defineCatalogRows(
       yield base({
         oid: ix.oid,
         relname: ix.name,
-        relnamespace: PUBLIC,
+        relnamespace: c.schema.relation(ix.table)?.temp ? PG_TEMP : PUBLIC,
+        relpersistence: c.schema.relation(ix.table)?.temp ? "t" : "p",
         relkind: "i",
         relam: ACCESS_METHOD[ix.method ?? "btree"] ?? ACCESS_METHOD.btree,
         relnatts: ix.columns.length,
         relpages: 1,
         reltuples: 0,
+      });
+    }
+    // A composite type's pg_class row (relkind 'c'), as its pg_type.typrelid names it.
+    for (const ct of c.schema.compositeTypes()) {
+      yield base({
+        oid: ct.relOid,
+        relname: ct.name,
+        relnamespace: PUBLIC,
+        reltype: ct.oid,
+        relkind: "c",
+        relnatts: ct.fields.length,
       });
     }
     for (const seq of c.schema.sequences()) {

@@ -19,7 +19,7 @@ export function databaseOid(name: string): number {
 }
 
 /** The tenants whose files are in the data directory beside the current one. */
-function tenantNames(c: CatalogContext): string[] {
+export function tenantNames(c: CatalogContext): string[] {
   const names = new Set([c.database]);
   if (c.file) {
     try {

@@ -7,7 +7,7 @@ import { NAMESPACE_OID } from "./namespaces.js";
 
 /**
  * pg_description: the tenant's COMMENT ON comments, and the descriptions PostgreSQL ships for the
- * schemas, access methods and the plpgsql extension.
+ * schemas, access methods, languages and the plpgsql extension.
  */
 
 const CLASS = {
@@ -17,7 +17,16 @@ const CLASS = {
   pg_namespace: catalogDefinitions["pg_catalog.pg_namespace"]!.oid,
   pg_am: catalogDefinitions["pg_catalog.pg_am"]!.oid,
   pg_extension: catalogDefinitions["pg_catalog.pg_extension"]!.oid,
+  pg_language: catalogDefinitions["pg_catalog.pg_language"]!.oid,
 };
+
+/** The comments of the languages fixed-objects.ts lists, as PostgreSQL 15 ships them. */
+const LANGUAGE_COMMENTS: [number, string][] = [
+  [12, "built-in functions"],
+  [13, "dynamically-loaded C functions"],
+  [14, "SQL-language functions"],
+  [13563, "PL/pgSQL procedural language"],
+];
 
 function relationOid(schema: SchemaView, name: string): number | undefined {
   return schema.relation(name)?.oid ?? schema.index(name)?.oid ?? schema.sequence(name)?.oid;
@@ -76,6 +85,12 @@ const SHIPPED: CatalogRow[] = [
     objsubid: 0,
     description: "PL/pgSQL procedural language",
   },
+  ...LANGUAGE_COMMENTS.map(([oid, description]) => ({
+    objoid: oid,
+    classoid: CLASS.pg_language,
+    objsubid: 0,
+    description,
+  })),
 ];
 
 defineCatalogRows("pg_catalog.pg_description", function* (c) {

@@ -85,6 +85,8 @@ function procRow(def: FunctionDef, args: number[]): CatalogRow {
 defineCatalogRows("pg_catalog.pg_proc", function* () {
   const seen = new Set<string>();
   for (const def of allFunctions()) {
+    // Helpers the translator calls, named so that no query can ("?search_depth"), are not PostgreSQL's.
+    if (def.name.startsWith("?")) continue;
     const args = argTypes(def);
     const key = `${def.name}(${args.join(" ")})`;
     if (seen.has(key)) continue;

@@ -132,6 +132,15 @@ const INFORMATION_SCHEMA_DOMAINS: [
   [13232, "time_stamp", 8, true, "D", 1184, 2, "d", "p", 0],
   [13234, "yes_or_no", -1, false, "S", 1043, 7, "i", "x", 950],
 ];
+/** How format_type and regtype print an information_schema domain or its array type (schema-qualified: not on the search path). */
+export function informationSchemaTypeName(oid: number): string | undefined {
+  for (const [domain, name] of INFORMATION_SCHEMA_DOMAINS) {
+    if (domain === oid) return `information_schema.${name}`;
+    if (domain - 1 === oid) return `information_schema.${name}[]`;
+  }
+  return undefined;
+}
+
 const DOMAIN_IO: Record<number, [string, string]> = {
   23: ["int4out", "int4send"],
   1043: ["varcharout", "varcharsend"],
@@ -255,6 +264,25 @@ export function* userTypes(schema: SchemaView): Generator<CatalogRow> {
       typdefaultbin: defaultText,
     });
     yield arrayType(d.arrayOid, `_${d.name}`, d.oid, b?.align ?? "i", b?.collation ?? 0);
+  }
+  for (const c of schema.compositeTypes()) {
+    yield base({
+      oid: c.oid,
+      typname: c.name,
+      typlen: -1,
+      typbyval: 0,
+      typtype: "c",
+      typcategory: "C",
+      typrelid: c.relOid,
+      typarray: c.arrayOid,
+      typinput: "record_in",
+      typoutput: "record_out",
+      typreceive: "record_recv",
+      typsend: "record_send",
+      typalign: "d",
+      typstorage: "x",
+    });
+    yield arrayType(c.arrayOid, `_${c.name}`, c.oid, "d", 0);
   }
   for (const rel of schema.relations()) {
     yield base({

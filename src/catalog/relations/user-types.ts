@@ -47,6 +47,8 @@ export function typeFacts(schema: SchemaView, oid: number): TypeFacts {
   if (e) return { len: 4, byVal: true, align: "i", storage: "p", collation: 0, category: "E" };
   const d = schema.domainByOid(oid);
   if (d) return typeFacts(schema, d.base.oid);
+  if (schema.compositeByOid(oid))
+    return { len: -1, byVal: false, align: "d", storage: "x", collation: 0, category: "C" };
   for (const dom of schema.domainTypes()) {
     if (dom.arrayOid === oid) {
       const base = typeFacts(schema, dom.base.oid);
@@ -77,6 +79,10 @@ export function formatTypeName(schema: SchemaView, oid: number, typmod = -1): st
   if (d) return quoteIdentIfNeeded(d.name);
   for (const dom of schema.domainTypes())
     if (dom.arrayOid === oid) return `${quoteIdentIfNeeded(dom.name)}[]`;
+  for (const c of schema.compositeTypes()) {
+    if (c.oid === oid) return quoteIdentIfNeeded(c.name);
+    if (c.arrayOid === oid) return `${quoteIdentIfNeeded(c.name)}[]`;
+  }
   for (const rel of schema.relations()) {
     if (rowTypeOid(rel) === oid) return quoteIdentIfNeeded(rel.name);
     if (rowArrayTypeOid(rel) === oid) return `${quoteIdentIfNeeded(rel.name)}[]`;

@@ -9,6 +9,7 @@ import { storedFloat } from "../../types/codecs/floats.js";
 import { storedNumeric } from "../../types/codecs/numeric.js";
 import { elementTypeOf } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
+import { vectorElement } from "../../types/vectors.js";
 import { compareNumericText, compareText } from "./json-common.js";
 import { KeyWriter } from "./jsonb-sort-key.js";
 
@@ -17,7 +18,7 @@ export type Elem = StoredValue | null;
 
 /** The element type of an array type OID (text when unknown). */
 export function elemOf(arrayOid: number): number {
-  return elementTypeOf(arrayOid) ?? 25;
+  return elementTypeOf(arrayOid) ?? vectorElement(arrayOid) ?? 25;
 }
 
 export function readArray(v: SqliteValue, elemOid: number): ArrayTree {

@@ -5,8 +5,10 @@
 import { PgError } from "../../errors/pg-error.js";
 import { BOOL, BYTEA, INT4, TEXT, t } from "../../sql/oids.js";
 import type { SqlType } from "../../sql/plan.js";
+import { storedBounds } from "../../types/codecs/arrays.js";
 import { arrayTypeOf } from "../../types/registry.js";
 import type { SqliteValue, StoredValue } from "../../types/sqlite-value.js";
+import { lowerBound } from "../../types/vectors.js";
 import type { FunctionDef } from "../registry.js";
 import { defineFunctions, defineOperators } from "../registry.js";
 import {
@@ -98,9 +100,16 @@ function arrayLength(tree: ArrayTree, dim: number): number | null {
   return dim >= 1 && dim <= d.length ? d[dim - 1]! : null;
 }
 
-function arrayDims(tree: ArrayTree): string | null {
+function arrayDims(tree: ArrayTree, lower: number[] | undefined): string | null {
   const d = dimsOf(tree);
-  return d.length === 0 ? null : d.map((n) => `[1:${n}]`).join("");
+  return d.length === 0
+    ? null
+    : d.map((n, k) => `[${lower?.[k] ?? 1}:${(lower?.[k] ?? 1) + n - 1}]`).join("");
+}
+
+/** The lower bound of dimension d of a stored array ('[0:2]={7,8,9}' keeps its own). */
+function lowerBoundOf(ta: SqliteValue, a: SqliteValue, d: number): number {
+  return storedBounds(a as StoredValue).lowerBounds?.[d - 1] ?? lowerBound(Number(ta));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,8 +253,9 @@ function* subscripts(
 ): Iterable<SqliteValue[]> {
   const n = arrayLength(readArray(a, elemOf(Number(ta))), int(dim));
   if (n === null) return;
-  if (reverse) for (let i = n; i >= 1; i--) yield [i];
-  else for (let i = 1; i <= n; i++) yield [i];
+  const lower = lowerBound(Number(ta));
+  if (reverse) for (let i = n; i >= 1; i--) yield [i - 1 + lower];
+  else for (let i = 1; i <= n; i++) yield [i - 1 + lower];
 }
 
 defineFunctions([
@@ -269,17 +279,18 @@ defineFunctions([
     arrayLength(readArray(a, elemOf(Number(ta))), int(d)),
   ),
   udf("array_lower", "pg_array_lower", ["anyarray", INT4], t(INT4), (ta, _ti, a, d) =>
-    arrayLength(readArray(a, elemOf(Number(ta))), int(d)) === null ? null : 1,
+    arrayLength(readArray(a, elemOf(Number(ta))), int(d)) === null ? null : lowerBoundOf(ta, a, int(d)),
   ),
-  udf("array_upper", "pg_array_upper", ["anyarray", INT4], t(INT4), (ta, _ti, a, d) =>
-    arrayLength(readArray(a, elemOf(Number(ta))), int(d)),
-  ),
+  udf("array_upper", "pg_array_upper", ["anyarray", INT4], t(INT4), (ta, _ti, a, d) => {
+    const n = arrayLength(readArray(a, elemOf(Number(ta))), int(d));
+    return n === null ? null : n - 1 + lowerBoundOf(ta, a, int(d));
+  }),
   udf("array_ndims", "pg_array_ndims", ["anyarray"], t(INT4), (ta, a) => {
     const n = dimsOf(readArray(a, elemOf(Number(ta)))).length;
     return n === 0 ? null : n;
   }),
   udf("array_dims", "pg_array_dims", ["anyarray"], t(TEXT), (ta, a) =>
-    arrayDims(readArray(a, elemOf(Number(ta)))),
+    arrayDims(readArray(a, elemOf(Number(ta))), storedBounds(a as StoredValue).lowerBounds),
   ),
   udf(
     "cardinality",

@@ -1,6 +1,7 @@
 // pg_get_constraintdef, pg_get_indexdef and pg_get_expr: definitions as PostgreSQL's ruleutils.c
 // prints them, rebuilt from what SQLite keeps (see catalog-expr-untranslate.ts for what is lost).
 import { sessionCatalog } from "../../catalog/catalog.js";
+import { domainConstraintDef } from "../../catalog/relations/domain-facts.js";
 import { type IndexKey, indexKeys } from "../../catalog/relations/index-keys.js";
 import { BOOL, INT4, OID, TEXT, t } from "../../sql/oids.js";
 import type { IndexInfo, SchemaView } from "../../sql/schema.js";
@@ -106,7 +107,8 @@ defineFunctions([
     impl: (oid: SqliteValue, pretty: SqliteValue = 0) => {
       const { schema } = sessionCatalog();
       const c = constraintByOid(schema, Number(oid));
-      return c ? constraintDef(schema, c, bool(pretty)) : null;
+      if (c) return constraintDef(schema, c, bool(pretty));
+      return domainConstraintDef(schema, Number(oid), bool(pretty)) ?? null;
     },
   })),
   ...[[OID], [OID, INT4, BOOL]].map((args) => ({

@@ -125,9 +125,32 @@ export class Untranslator {
         if (stringList(c.typeName?.names).at(-1) === "text") return this.node(unwrapNumericText(node));
         return { TypeCast: { ...c, arg: c.arg && this.node(c.arg) } } as Node;
       }
+      case "CaseExpr":
+        return this.enumValue(node) ?? this.children(node);
       default:
         return this.children(node);
     }
+  }
+
+  /**
+   * An enum value compared by its position (`CASE x WHEN 'sad' THEN 1 WHEN 'ok' THEN 2 END`, as
+   * enums compare): x, a constant as a constant of the enum type ('ok'::mood).
+   */
+  private enumValue(node: Node): Node | undefined {
+    const c = asKind(node, "CaseExpr")!;
+    if (!c.arg || c.defresult) return undefined;
+    const labels = (c.args ?? []).map((w, i) => {
+      const when = asKind(w, "CaseWhen");
+      const position = asKind(when?.result, "A_Const")?.ival?.ival;
+      return position === i + 1 ? asKind(when?.expr, "A_Const")?.sval?.sval : undefined;
+    });
+    const type = [...this.schema.enumTypes()].find(
+      (e) => e.labels.length === labels.length && e.labels.every((l, i) => l.label === labels[i]),
+    );
+    if (!type) return undefined;
+    const arg = this.node(c.arg);
+    if (!asKind(arg, "A_Const")?.sval) return arg;
+    return { TypeCast: { arg, typeName: { names: [str(type.name)], typemod: -1 } } } as unknown as Node;
   }
 
   /** Rewrites every child node (objects and arrays of objects) of a node. */
@@ -174,7 +197,20 @@ export class Untranslator {
       }
       case "pg_nonzero":
       case "pg_check_limit":
+      // real meets double precision through cross-type operators: PostgreSQL shows no cast.
+      case "pg_float4_to_float8":
         return args[0]!;
+      case "pg_numeric_to_float8":
+      case "pg_numeric_to_float4": {
+        const tn = typeName(name.endsWith("float8") ? 701 : 700, -1, this.schema);
+        // A numeric constant is kept as its exact text: it is a number again here.
+        const text = asKind(args[0], "A_Const")?.sval?.sval;
+        const arg =
+          text !== undefined && /^-?\d+(\.\d*)?$/.test(text)
+            ? ({ A_Const: { fval: { fval: text } } } as Node)
+            : args[0];
+        return tn ? ({ TypeCast: { arg, typeName: tn } } as Node) : args[0]!;
+      }
       case "pg_numeric_sum":
       case "pg_numeric_avg":
         // The native (C) aggregates behind sum and avg.

@@ -1,5 +1,6 @@
 // format_type(oid, typmod), and type names as PostgreSQL's deparsing prints them, with the tenant's
 // enum types (and their array types) printed by name.
+import { informationSchemaTypeName } from "../../catalog/relations/pg-type.js";
 import { INT4, OID, TEXT, t } from "../../sql/oids.js";
 import type { SchemaView } from "../../sql/schema.js";
 import { formatType, typeByOid } from "../../types/registry.js";
@@ -21,12 +22,13 @@ function sessionSchema(): SchemaView | undefined {
  */
 export function typeNameOf(oid: number, typmod = -1, typmodGiven = false, schema = sessionSchema()): string {
   if (typeByOid(oid)) return formatType(oid, typmod, typmodGiven);
-  for (const e of [...(schema?.enumTypes() ?? []), ...(schema?.domainTypes() ?? [])]) {
+  const userTypes = [schema?.enumTypes(), schema?.domainTypes(), schema?.compositeTypes()];
+  for (const e of userTypes.flatMap((types) => [...(types ?? [])])) {
     const mod = typmod >= 0 ? `(${typmod})` : "";
     if (e.oid === oid) return `${quoteIdentifier(e.name)}${mod}`;
     if (e.arrayOid === oid) return `${quoteIdentifier(e.name)}${mod}[]`;
   }
-  return "???";
+  return informationSchemaTypeName(oid) ?? "???";
 }
 
 defineFunctions([

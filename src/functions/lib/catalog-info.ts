@@ -1,8 +1,10 @@
 // Small functions catalog queries and client tools call: pg_get_userbyid, the visibility tests,
 // pg_encoding_to_char, pg_is_in_recovery, pg_postmaster_start_time and the comment lookups
-// (obj_description, col_description, shobj_description) over pg_description.
+// (obj_description, col_description, shobj_description) over pg_description, pg_tablespace_location.
 import { catalogRows, sessionCatalog } from "../../catalog/catalog.js";
 import { catalogDefinitions } from "../../catalog/definitions.generated.js";
+import { PG_CATALOG, PUBLIC } from "../../catalog/relations/namespaces.js";
+import { PgError } from "../../errors/pg-error.js";
 import { BOOL, INT4, NAME, OID, TEXT, t } from "../../sql/oids.js";
 import type { SchemaView } from "../../sql/schema.js";
 import { typeByName, typeByOid } from "../../types/registry.js";
@@ -61,9 +63,22 @@ function typeVisible(oid: number): SqliteValue {
   const builtin = typeByOid(oid);
   if (builtin) return 1;
   const { schema } = sessionCatalog();
-  for (const e of [...schema.enumTypes(), ...schema.domainTypes()]) {
+  for (const e of [...schema.enumTypes(), ...schema.domainTypes(), ...schema.compositeTypes()]) {
     if (e.oid === oid || e.arrayOid === oid) return 1;
   }
+  // Row types of tables and the information_schema domains: visible when their schema is on the path.
+  for (const r of catalogObjects("pg_catalog.pg_type")) {
+    if (Number(r.oid) === oid) return [PG_CATALOG, PUBLIC].includes(Number(r.typnamespace)) ? 1 : 0;
+  }
+  return null;
+}
+
+/**
+ * Visibility of a built-in object listed in a pg_catalog relation: all of them are in pg_catalog,
+ * first on the search path, and tenants cannot create more; NULL for an unknown OID, as in PostgreSQL.
+ */
+function builtinVisible(relation: string, oid: number): SqliteValue {
+  for (const r of catalogObjects(relation)) if (Number(r.oid) === oid) return 1;
   return null;
 }
 
@@ -83,6 +98,12 @@ function sharedDescription(objoid: number, classoid: number | undefined): Sqlite
     if (Number(o) === objoid && Number(c) === classoid) return d ?? null;
   }
   return null;
+}
+
+/** The built-in tablespaces (and 0, the database's) live in the data directory: an empty location. */
+function tablespaceLocation(oid: number): string {
+  if (oid === 0 || oid === 1663 || oid === 1664) return "";
+  throw new PgError("UNDEFINED_FILE", `could not stat file "pg_tblspc/${oid}": No such file or directory`);
 }
 
 const udf = (
@@ -107,8 +128,11 @@ defineFunctions([
   udf("pg_type_is_visible", [OID], BOOL, (oid) => typeVisible(Number(oid))),
   // Tenants have no functions of their own: only built-in ones (OIDs below 16384) exist.
   udf("pg_function_is_visible", [OID], BOOL, (oid) => (Number(oid) < 16384 && Number(oid) > 0 ? 1 : null)),
+  udf("pg_opclass_is_visible", [OID], BOOL, (oid) => builtinVisible("pg_catalog.pg_opclass", Number(oid))),
+  udf("pg_opfamily_is_visible", [OID], BOOL, (oid) => builtinVisible("pg_catalog.pg_opfamily", Number(oid))),
   udf("pg_encoding_to_char", [INT4], NAME, (n) => ENCODINGS[Number(n)] ?? "", "stable"),
   udf("pg_is_in_recovery", [], BOOL, () => 0, "volatile"),
+  udf("pg_tablespace_location", [OID], TEXT, (oid) => tablespaceLocation(Number(oid))),
   udf("pg_postmaster_start_time", [], TIMESTAMPTZ, () => timestamptzStorage(START_MICROS)),
   udf("obj_description", [OID, NAME], TEXT, (oid, cls) => {
     const classoid = CLASS_OID(String(cls));

@@ -4,6 +4,7 @@
 // role, the object and the privilege names exist (with its errors), and NULL for an unknown OID.
 import { sessionCatalog } from "../../catalog/catalog.js";
 import { builtinNamespaces, catalogDefinitions } from "../../catalog/definitions.generated.js";
+import { databaseOid, tenantNames } from "../../catalog/relations/pg-database.js";
 import { splitQualifiedName } from "../../catalog/sqlite-schema.js";
 import { PgError } from "../../errors/pg-error.js";
 import { BOOL, INT2, NAME, OID, TEXT, t } from "../../sql/oids.js";
@@ -112,7 +113,9 @@ function objectExists(kind: Kind, object: SqliteValue, column: SqliteValue | und
     return found;
   }
   if (kind === "database") {
-    if (typeof object === "string" && object !== sessionCatalog().database) {
+    const names = tenantNames(sessionCatalog());
+    if (typeof object !== "string") return names.some((n) => databaseOid(n) === Number(object));
+    if (!names.includes(object)) {
       throw new PgError("UNDEFINED_DATABASE", `database "${object}" does not exist`);
     }
     return true;

@@ -8,7 +8,7 @@ import type { Node, NodeOf } from "../../sql/ast.js";
 import { asKind, nodeKind, stringList } from "../../sql/ast.js";
 import type { RelationInfo, SchemaView } from "../../sql/schema.js";
 import { Analyzer, type ColumnBinding } from "./catalog-expr-analyze.js";
-import type { Ir } from "./catalog-expr-ir.js";
+import { type Ir, irType } from "./catalog-expr-ir.js";
 import { constText, Deparse, ruleExpr } from "./catalog-expr-print.js";
 import { Untranslator } from "./catalog-expr-untranslate.js";
 import { quoteIdentifier } from "./catalog-keywords.js";
@@ -32,14 +32,27 @@ const SET_OPS: Record<string, string> = {
   SETOP_EXCEPT: "EXCEPT ",
 };
 
+const UNKNOWN = 705;
+const TEXT = 25;
+
+/** A column's type and typmod. */
+export interface ColumnType {
+  oid: number;
+  typmod: number;
+}
+
 interface RangeEntry {
+  /** The name the stored query refers to it by. */
   alias: string;
+  /** The name it is printed as: unique among this level's and enclosing levels' (set_rtable_names). */
+  refname: string;
   rel: RelationInfo;
 }
 
 /** One query level: its FROM entries (for column references) and the output it writes to. */
 export class QueryPrinter {
   private readonly entries: RangeEntry[] = [];
+  private readonly byNode = new Map<object, RangeEntry>();
   private readonly analyzer: Analyzer;
   private readonly untranslator: Untranslator;
 
@@ -57,14 +70,23 @@ export class QueryPrinter {
     this.untranslator = new Untranslator(schema, (f) => this.column(f)?.type);
   }
 
-  /** get_query_def: a whole query at an indentation level; column names are the view's. */
-  query(s: NodeOf<"SelectStmt">, columnNames: string[], startIndent: number): void {
+  /**
+   * get_query_def: a whole query at an indentation level; column names (and types, which the leaves
+   * of a UNION are coerced to) are the view's. `visible` is false in a set operation's right leaves.
+   */
+  query(
+    s: NodeOf<"SelectStmt">,
+    columnNames: string[],
+    startIndent: number,
+    columnTypes: ColumnType[] = [],
+    visible = true,
+  ): void {
     const saved = this.ctx.indentLevel;
     this.ctx.indentLevel = startIndent;
     if (s.withClause || s.valuesLists || s.windowClause || s.lockingClause) throw new QueryNotPrintable();
     let targets: Ir[] = [];
-    if (s.op !== "SETOP_NONE") this.setOperation(s, columnNames, true);
-    else targets = this.basicSelect(s, columnNames);
+    if (s.op !== "SETOP_NONE") this.setOperation(s, columnNames, columnTypes, visible);
+    else targets = this.basicSelect(s, columnNames, columnTypes, visible);
     this.orderAndLimit(s, targets);
     this.ctx.indentLevel = saved;
   }
@@ -76,9 +98,13 @@ export class QueryPrinter {
   private subquery(select: Node): { type: number; render: (indent: number) => string } {
     const s = asKind(select, "SelectStmt");
     if (!s) throw new QueryNotPrintable();
-    const first = asKind(s.targetList?.[0], "ResTarget")?.val;
+    // A set operation's type is taken from its leftmost SELECT; unknown literals resolve to text.
+    let leaf = s;
+    while (leaf.op !== "SETOP_NONE" && leaf.larg) leaf = leaf.larg;
+    const first = asKind(leaf.targetList?.[0], "ResTarget")?.val;
     const inner = new QueryPrinter(this.schema, new Deparse(this.ctx.prettyParen, true), this.wrap, this);
-    const type = first && s.op === "SETOP_NONE" ? inner.typeOf(s, first) : 705;
+    const found = first && leaf.op === "SETOP_NONE" ? inner.typeOf(leaf, first) : UNKNOWN;
+    const type = found === UNKNOWN && s.op !== "SETOP_NONE" ? TEXT : found;
     return {
       type,
       render: (indent) => {
@@ -101,13 +127,18 @@ export class QueryPrinter {
   }
 
   /** get_setop_query. */
-  private setOperation(s: NodeOf<"SelectStmt">, columnNames: string[], visible: boolean): void {
+  private setOperation(
+    s: NodeOf<"SelectStmt">,
+    columnNames: string[],
+    columnTypes: ColumnType[],
+    visible: boolean,
+  ): void {
     const ctx = this.ctx;
     if (s.op === "SETOP_NONE") {
       const leaf = this.child();
       const paren = Boolean(s.sortClause?.length || s.limitCount || s.limitOffset);
       if (paren) ctx.buf += "(";
-      leaf.query(s, visible ? columnNames : [], ctx.indentLevel);
+      leaf.query(s, columnNames, ctx.indentLevel, columnTypes, visible);
       if (paren) ctx.buf += ")";
       return;
     }
@@ -119,7 +150,7 @@ export class QueryPrinter {
       ctx.buf += "(";
       ctx.keyword("", leftIndent, 0, 0);
     }
-    this.setOperation(left, columnNames, visible);
+    this.setOperation(left, columnNames, columnTypes, visible);
     if (leftParen) ctx.keyword(") ", -leftIndent, 0, 0);
     else ctx.keyword("", -leftIndent, 0, 0);
     ctx.buf += `${SET_OPS[s.op ?? ""] ?? ""}${s.all ? "ALL " : ""}`;
@@ -127,13 +158,18 @@ export class QueryPrinter {
     const rightIndent = rightParen ? STD : 0;
     if (rightParen) ctx.buf += "(";
     ctx.keyword("", rightIndent, 0, 0);
-    this.setOperation(right, columnNames, false);
+    this.setOperation(right, columnNames, columnTypes, false);
     ctx.indentLevel -= rightIndent;
     if (rightParen) ctx.keyword(")", 0, 0, 0);
   }
 
   /** get_basic_select_query: SELECT ... FROM ... WHERE ... GROUP BY ... HAVING. */
-  private basicSelect(s: NodeOf<"SelectStmt">, columnNames: string[]): Ir[] {
+  private basicSelect(
+    s: NodeOf<"SelectStmt">,
+    columnNames: string[],
+    columnTypes: ColumnType[],
+    visible: boolean,
+  ): Ir[] {
     const ctx = this.ctx;
     for (const item of s.fromClause ?? []) this.collect(item);
     ctx.indentLevel += STD;
@@ -143,10 +179,18 @@ export class QueryPrinter {
       ctx.buf += " DISTINCT";
     }
     const targets = (s.targetList ?? []).map((n) => asKind(n, "ResTarget")!);
-    const exprs = targets.map((tg) => this.expr(tg.val!));
+    // Output columns of unknown type are text, or the type a set operation resolved for them
+    // (transformSetOperationTree coerces only these in its leaves).
+    const exprs = targets.map((tg, i) => {
+      const e = this.expr(tg.val!);
+      if (irType(e) !== UNKNOWN) return e;
+      const type = columnTypes[i] ?? { oid: TEXT, typmod: -1 };
+      return this.analyzer.coerce(e, type.oid, type.typmod);
+    });
     this.targetList(
       exprs,
       targets.map((tg, i) => columnNames[i] ?? tg.name ?? "?column?"),
+      visible,
     );
     (s.fromClause ?? []).forEach((item, i) => {
       if (i === 0) {
@@ -233,7 +277,7 @@ export class QueryPrinter {
   }
 
   /** get_target_list, with its line wrapping. */
-  private targetList(exprs: Ir[], names: string[]): void {
+  private targetList(exprs: Ir[], names: string[], visible: boolean): void {
     const ctx = this.ctx;
     let lastMultiline = false;
     exprs.forEach((e, i) => {
@@ -241,7 +285,9 @@ export class QueryPrinter {
       const outer = ctx.buf;
       ctx.buf = "";
       ruleExpr(ctx, e, true);
-      if (e.k !== "var" || e.name !== names[i]) ctx.buf += ` AS ${quoteIdentifier(names[i]!)}`;
+      // An expression's own name is "?column?" where the name is not visible outside.
+      const own = e.k === "var" ? e.name : visible ? undefined : "?column?";
+      if (own !== names[i]) ctx.buf += ` AS ${quoteIdentifier(names[i]!)}`;
       const field = ctx.buf;
       ctx.buf = outer;
       if (field.startsWith("\n")) {
@@ -261,7 +307,12 @@ export class QueryPrinter {
     if (rv) {
       const rel = this.schema.relation(rv.relname ?? "");
       if (!rel || (rv.schemaname && rv.schemaname !== "public")) throw new QueryNotPrintable();
-      this.entries.push({ alias: rv.alias?.aliasname ?? rel.name, rel });
+      const alias = rv.alias?.aliasname ?? rel.name;
+      let refname = alias;
+      for (let n = 1; this.nameInUse(refname); n++) refname = `${alias}_${n}`;
+      const entry = { alias, refname, rel };
+      this.entries.push(entry);
+      this.byNode.set(rv, entry);
       return;
     }
     const j = asKind(item, "JoinExpr");
@@ -270,12 +321,16 @@ export class QueryPrinter {
     this.collect(j.rarg!);
   }
 
+  private nameInUse(name: string): boolean {
+    return this.entries.some((e) => e.refname === name) || (this.parent?.nameInUse(name) ?? false);
+  }
+
   private column(fields: string[]): ColumnBinding | undefined {
     const name = fields.at(-1)!;
     const entries = fields.length > 1 ? this.entries.filter((e) => e.alias === fields.at(-2)) : this.entries;
     for (const e of entries) {
       const c = e.rel.column(name);
-      if (c) return { name: c.name, rel: e.alias, type: c.typeOid, typmod: c.typmod };
+      if (c) return { name: c.name, rel: e.refname, type: c.typeOid, typmod: c.typmod };
     }
     return this.parent?.column(fields);
   }
@@ -285,9 +340,9 @@ export class QueryPrinter {
     const ctx = this.ctx;
     const rv = asKind(item, "RangeVar");
     if (rv) {
-      const alias = rv.alias?.aliasname;
+      const refname = this.byNode.get(rv)?.refname;
       ctx.buf += quoteIdentifier(rv.relname ?? "");
-      if (alias && alias !== rv.relname) ctx.buf += ` ${quoteIdentifier(alias)}`;
+      if (refname && refname !== rv.relname) ctx.buf += ` ${quoteIdentifier(refname)}`;
       return;
     }
     const j = asKind(item, "JoinExpr")!;

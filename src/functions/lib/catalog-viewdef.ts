@@ -16,11 +16,23 @@ import { QueryNotPrintable, QueryPrinter } from "./catalog-query-print.js";
 
 /** The query of a view as pg_get_viewdef prints it, without the final semicolon. */
 export function viewQueryText(schema: SchemaView, view: RelationInfo, pretty: boolean, wrap: number): string {
-  const stmt = asKind(parseSql(sqliteIsToPostgres(view.sql ?? ""))[0]?.node, "ViewStmt");
+  let parsed: ReturnType<typeof parseSql>;
+  try {
+    parsed = parseSql(sqliteIsToPostgres(view.sql ?? ""));
+  } catch {
+    // SQLite text PostgreSQL's grammar rejects, such as a set operation nested as an unnamed subquery.
+    throw new QueryNotPrintable();
+  }
+  const stmt = asKind(parsed[0]?.node, "ViewStmt");
   const select = asKind(stmt?.query, "SelectStmt");
   if (!stmt || !select) throw new QueryNotPrintable();
   const printer = new QueryPrinter(schema, new Deparse(pretty, true), wrap);
-  printer.query(select, stringList(stmt.aliases), 0);
+  printer.query(
+    select,
+    stringList(stmt.aliases),
+    0,
+    view.columns.map((c) => ({ oid: c.typeOid, typmod: c.typmod })),
+  );
   return printer.ctx.buf;
 }
 
@@ -53,7 +65,8 @@ export function viewDefinition(
     return `${viewQueryText(schema, rel, pretty, wrap)};`;
   } catch (e) {
     if (!(e instanceof QueryNotPrintable)) throw e;
-    const as = /\bAS\s+(SELECT\b[\s\S]*)$/i.exec(rel.sql ?? "");
+    // The SELECT after AS, past the comment that records the view's column types.
+    const as = /\bAS\s+(?:\/\*[^*]*\*\/\s*)?(SELECT\b[\s\S]*)$/i.exec(rel.sql ?? "");
     return `${as?.[1] ?? rel.sql ?? ""};`;
   }
 }

@@ -211,6 +211,15 @@ defineFunctions([
     },
     { variadic: true, passTypes: true, strict: false, volatility: "stable" },
   ),
+  // num_nulls, num_nonnulls: how many of the arguments, of any types, are (not) NULL
+  udf("num_nulls", "pg_num_nulls", ["any", "any"], int4, (...a) => a.filter((v) => v === null).length, {
+    variadic: true,
+    strict: false,
+  }),
+  udf("num_nonnulls", "pg_num_nonnulls", ["any", "any"], int4, (...a) => a.filter((v) => v !== null).length, {
+    variadic: true,
+    strict: false,
+  }),
   udf("format", "pg_format", [TEXT], text, (f) => formatText(str(f), [], [])),
   udf(
     "format",

@@ -1,9 +1,11 @@
 import { isRegType, REG, regOidFromName } from "../../catalog/regtypes.js";
 import { PgError } from "../../errors/pg-error.js";
 import { codecFor, coerceToTypmod } from "../../types/codecs.js";
-import { formatType, typeByOid } from "../../types/registry.js";
+import { arrayTypeOf, elementTypeOf, formatType, Oid, typeByOid } from "../../types/registry.js";
 import type { SqliteValue } from "../../types/sqlite-value.js";
+import { vectorArray, vectorToArraySql } from "../../types/vectors.js";
 import {
+  BIT,
   BOOL,
   FLOAT_TYPES,
   FLOAT4,
@@ -21,9 +23,11 @@ import {
   TIMESTAMPTZ,
   t,
   UNKNOWN,
+  VARBIT,
 } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { sqliteLiteral } from "../sqlite-text.js";
+import { coerceComposite } from "./composites.js";
 import type { Ctx, Expr } from "./context.js";
 import { enumInputSql, enumLiteral } from "./enums.js";
 
@@ -54,6 +58,8 @@ export function literalOf(
   explicit = false,
 ): string {
   if (isRegType(target.oid)) return regLiteral(ctx, text, target.oid, position);
+  const elem = elementTypeOf(target.oid);
+  if (elem !== undefined && isRegType(elem)) return regArrayLiteral(ctx, text, elem, position);
   const en = ctx.schema.enumByOid(target.oid);
   if (en) return enumLiteral(en, text, position);
   if (VOLATILE_LITERALS.has(text.trim().toLowerCase())) {
@@ -92,6 +98,8 @@ const INT_RANK = new Map([
 /** Whether PostgreSQL converts from to to implicitly (in operators and function arguments). */
 export function canCoerceImplicitly(from: number, to: number): boolean {
   if (from === to || from === UNKNOWN) return true;
+  if (vectorArray(from) === to) return true;
+  if (BIT_TYPES.has(from) && BIT_TYPES.has(to)) return true;
   // oid and the reg* types convert to each other; integers convert to them.
   if ((isRegType(from) || from === OID) && (isRegType(to) || to === OID)) return true;
   if (INTEGER_TYPES.has(from) && isRegType(to)) return true;
@@ -102,6 +110,8 @@ export function canCoerceImplicitly(from: number, to: number): boolean {
   if (from === NUMERIC && FLOAT_TYPES.has(to)) return true;
   if (FLOAT_TYPES.has(from) && FLOAT_TYPES.has(to)) return from === FLOAT4;
   if (STRING_TYPES.has(from) && STRING_TYPES.has(to)) return true;
+  // cidr is binary-coercible to inet.
+  if (from === Oid.cidr && to === Oid.inet) return true;
   // Among date/time types PostgreSQL widens date to timestamp to timestamptz, and time to timetz.
   if (categoryOf(from) !== "D" || categoryOf(to) !== "D") return false;
   const a = typeByOid(from)?.name;
@@ -133,7 +143,12 @@ function canAssign(from: number, to: number): boolean {
 /** Converts e to type target, or throws PostgreSQL's error for the context. */
 export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext, position?: number): Expr {
   if (e.isNull) return { sql: "NULL", type: target };
-  if (e.literal !== undefined)
+  const composite = e.param === undefined ? coerceComposite(ctx, e, target, how, position) : undefined;
+  if (composite) return composite;
+  // A numeric or float constant converts to an integer type by rounding, not through its text.
+  const roundsToInteger =
+    (e.type.oid === NUMERIC || FLOAT_TYPES.has(e.type.oid)) && INTEGER_TYPES.has(target.oid);
+  if (e.literal !== undefined && !roundsToInteger)
     return {
       sql: literalOf(ctx, e.literal, target, e.position ?? position, how === "explicit"),
       type: target,
@@ -147,6 +162,11 @@ export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext,
   if (from === target.oid) return applyTypmod(e, target, how);
   const toEnum = ctx.schema.enumByOid(target.oid);
   if (toEnum || ctx.schema.enumByOid(from)) return coerceEnum(ctx, e, target, how, position);
+  if (how === "explicit" && (BIT_TYPES.has(from) || BIT_TYPES.has(target.oid))) {
+    if (!bitCastExists(from, target.oid)) throw cannotCast(from, target.oid, position);
+    // bitfromint4/bitfromint8 take the typmod: 10::bit(8) is the low 8 bits, 00001010.
+    if (INTEGER_TYPES.has(from)) return { sql: `pg_bit_from_int(${e.sql}, ${target.typmod})`, type: target };
+  }
   const allowed =
     how === "explicit"
       ? true
@@ -163,11 +183,13 @@ export function coerce(ctx: Ctx, e: Expr, target: SqlType, how: CoercionContext,
     }
     throw cannotCast(from, target.oid, position);
   }
-  return applyTypmod(
-    { sql: castSql(e.sql, from, target.oid), type: { oid: target.oid, typmod: -1 } },
-    target,
-    how,
-  );
+  // character(n)'s padding goes when it is cast or assigned to another string type (rtrim1);
+  // operators and functions that take it implicitly as text (LIKE, octet_length) keep it.
+  const sql =
+    from === Oid.bpchar && STRING_TYPES.has(target.oid) && how !== "implicit"
+      ? bpcharToTextSql(e.sql)
+      : castSql(e.sql, from, target.oid);
+  return applyTypmod({ sql, type: { oid: target.oid, typmod: -1 } }, target, how);
 }
 
 /** An enum's value is its label: text converts to it explicitly (checked), it to text on assignment. */
@@ -195,9 +217,27 @@ export function cannotCast(from: number, to: number, position?: number): PgError
   });
 }
 
+const BIT_TYPES = new Set([BIT, VARBIT]);
+
+/** pg_cast's casts from and to bit strings: integers to and from bit, and I/O casts with strings. */
+function bitCastExists(from: number, to: number): boolean {
+  if (BIT_TYPES.has(from) && BIT_TYPES.has(to)) return true;
+  const other = BIT_TYPES.has(from) ? to : from;
+  if (STRING_TYPES.has(other)) return true;
+  return (other === INT4 || other === INT8) && (from === BIT || to === BIT);
+}
+
+/** character(n) as text: without its trailing spaces. */
+export function bpcharToTextSql(sql: string): string {
+  return `rtrim(${sql}, ' ')`;
+}
+
 /** SQLite SQL converting a value of type from into the stored form of type to. */
 export function castSql(sql: string, from: number, to: number): string {
   if (from === to) return sql;
+  if (BIT_TYPES.has(from) && BIT_TYPES.has(to)) return sql;
+  if (from === BIT && INTEGER_TYPES.has(to)) return `pg_bit_to_int(${sql}, ${to === INT4 ? 32 : 64})`;
+  if (vectorArray(from) === to) return vectorToArraySql(sql);
   if (INTEGER_TYPES.has(from) && INTEGER_TYPES.has(to)) {
     if (INT_RANK.get(from)! <= INT_RANK.get(to)! || from === OID || to === OID) return sql;
     // Narrowing checks the range: adding zero in the narrower type raises its out-of-range error.
@@ -218,6 +258,13 @@ export function castSql(sql: string, from: number, to: number): string {
     return `pg_numeric_to_${NUMBER_NAMES.get(to)}(${sql})`;
   if (FLOAT_TYPES.has(from) && to === NUMERIC) return `pg_numeric_from_${NUMBER_NAMES.get(from)}(${sql})`;
   if (INTEGER_TYPES.has(from) && FLOAT_TYPES.has(to)) return `CAST(${sql} AS REAL)`;
+  if (from === FLOAT4 && to === FLOAT8) return `pg_float4_to_float8(${sql})`;
+  if (FLOAT_TYPES.has(from) && INTEGER_TYPES.has(to) && to !== OID)
+    return `pg_float_to_integer(${sql}, ${to})`;
+  // inet and cidr share their storage; text(inet) always shows the mask length.
+  if (from === Oid.cidr && to === Oid.inet) return sql;
+  if (from === Oid.inet && to === Oid.cidr) return `pg_net_cidr_inet(${sql})`;
+  if ((from === Oid.inet || from === Oid.cidr) && STRING_TYPES.has(to)) return `pg_net_text_inet(${sql})`;
   return `pg_cast(${sql}, ${from}, ${to}, -1)`;
 }
 
@@ -232,6 +279,20 @@ function regLiteral(ctx: Ctx, text: string, type: number, position?: number): st
   if (type === REG.regrole)
     throw new PgError("UNDEFINED_OBJECT", `role "${text}" does not exist`, { position });
   throw new PgError("UNDEFINED_OBJECT", `type "${text}" does not exist`, { position });
+}
+
+/** An array of regclass/regtype/... ('{int4,text}'::regtype[]): each name read as its OID. */
+function regArrayLiteral(ctx: Ctx, text: string, elem: number, position?: number): string {
+  let names: unknown;
+  try {
+    names = JSON.parse(String(codecFor(arrayTypeOf(TEXT)!).fromText(text, -1, ctx.format)));
+  } catch (e) {
+    if (e instanceof PgError) throw e.withPosition(position);
+    throw e;
+  }
+  const oids = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(oids) : x === null ? null : Number(regLiteral(ctx, String(x), elem, position));
+  return sqliteLiteral(JSON.stringify(oids(names)));
 }
 
 /** Applies a typmod (varchar(n), numeric(p,s), ...) on assignment and explicit casts. */

@@ -1,6 +1,6 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
-import type { NodeOf } from "../ast.js";
-import { stringList } from "../ast.js";
+import type { Node, NodeOf } from "../ast.js";
+import { asKind, stringList } from "../ast.js";
 import type { SequenceOptions } from "../metadata.js";
 import { INT2, INT4 } from "../oids.js";
 import type { SqlType } from "../plan.js";
@@ -42,10 +42,11 @@ export function uniqueName(ctx: Ctx, base: string, used: Set<string>): string {
     used.has(name) || ctx.schema.relation(name) || ctx.schema.index(name) || ctx.schema.sequence(name);
     n++
   ) {
+    // The number goes after the label (t_a_key1), which is kept whole when the name is truncated.
     const suffix = String(n);
     const m = /^(.*?)(_[a-z]+)$/.exec(base);
     name = m
-      ? `${m[1]!.slice(0, MAX_NAME - m[2]!.length - suffix.length)}${suffix}${m[2]}`
+      ? `${m[1]!.slice(0, MAX_NAME - m[2]!.length - suffix.length)}${m[2]}${suffix}`
       : `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
   }
   used.add(name);
@@ -91,7 +92,7 @@ export function foreignKeySql(
   let refCols = stringList(c.pk_attrs);
   if (refCols.length === 0) {
     if (!ref?.primaryKey) {
-      throw new PgError("INVALID_FOREIGN_KEY", `there is no primary key for referenced table "${refTable}"`, {
+      throw new PgError("UNDEFINED_OBJECT", `there is no primary key for referenced table "${refTable}"`, {
         position,
       });
     }
@@ -135,4 +136,32 @@ export function foreignKeySql(
   const onUpdate = FK_ACTIONS[c.fk_upd_action ?? "a"]!;
   const actions = `${onDelete !== "NO ACTION" ? ` ON DELETE ${onDelete}` : ""}${onUpdate !== "NO ACTION" ? ` ON UPDATE ${onUpdate}` : ""}`;
   return `CONSTRAINT ${quoteIdent(name)} FOREIGN KEY (${attrs.map(quoteIdent).join(", ")}) REFERENCES ${quoteIdent(refTable)} (${refCols.map(quoteIdent).join(", ")})${actions}`;
+}
+
+/**
+ * REFERENCES the table being created, naming no columns: the key is the primary key the same
+ * statement declares, which is not yet in the schema. Fills those constraints' referenced columns.
+ */
+export function resolveSelfReferences(table: string, elements: Node[]): void {
+  const constraintsOf = (e: Node): NodeOf<"Constraint">[] => {
+    const def = asKind(e, "ColumnDef");
+    if (def) return (def.constraints ?? []).map((c) => asKind(c, "Constraint")!).filter(Boolean);
+    const c = asKind(e, "Constraint");
+    return c ? [c] : [];
+  };
+  let primaryKey: string[] | undefined;
+  for (const e of elements) {
+    const def = asKind(e, "ColumnDef");
+    for (const c of constraintsOf(e)) {
+      if (c.contype !== "CONSTR_PRIMARY") continue;
+      primaryKey = def ? [def.colname!] : stringList(c.keys);
+    }
+  }
+  if (!primaryKey) return;
+  for (const e of elements) {
+    for (const c of constraintsOf(e)) {
+      if (c.contype === "CONSTR_FOREIGN" && c.pktable?.relname === table && !c.pk_attrs?.length)
+        c.pk_attrs = primaryKey.map((sval) => ({ String: { sval } }));
+    }
+  }
 }

@@ -3,7 +3,7 @@ import type { Node } from "../ast.js";
 import { locationOf } from "../ast.js";
 import { ParamTypes } from "../params.js";
 import { byteToCharPosition, parseSql } from "../parse.js";
-import type { SqlType } from "../plan.js";
+import type { SqlType, TemporaryOnCommit } from "../plan.js";
 import type { SchemaView } from "../schema.js";
 
 /** A translated expression: SQLite SQL and the PostgreSQL type of its value. */
@@ -48,6 +48,8 @@ export class Ctx {
   notConstant = false;
   /** Data-modifying WITH queries, run before the statement with their RETURNING rows kept. */
   readonly captures: Capture[] = [];
+  /** Set by CREATE TEMP TABLE ... ON COMMIT DROP / DELETE ROWS. */
+  onCommit: TemporaryOnCommit | undefined;
   /** The common table expressions visible where translation is (WITH of enclosing queries). */
   visibleCtes: ReadonlyMap<string, CteInfo> = new Map();
 

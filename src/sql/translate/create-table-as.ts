@@ -7,6 +7,7 @@ import type { Ctx } from "./context.js";
 import type { DdlOutput } from "./create-table.js";
 import { declaredType } from "./create-table.js";
 import { translateSelect } from "./select.js";
+import { createTableKeyword, relationExists, tableTarget } from "./temporary.js";
 
 /**
  * CREATE TABLE ... AS query and SELECT ... INTO: a table with the query's column names and types
@@ -21,15 +22,11 @@ export function translateCreateTableAs(
   const rv = into.rel!;
   const name = rv.relname!;
   const position = ctx.pos(rv.location);
-  if (rv.schemaname !== undefined && rv.schemaname !== "public") {
-    throw new PgError("INVALID_SCHEMA_NAME", `schema "${rv.schemaname}" does not exist`, { position });
-  }
-  if (rv.relpersistence === "t") throw unsupported("temporary tables", position);
-  if (into.onCommit && into.onCommit !== "ONCOMMIT_NOOP") throw unsupported("ON COMMIT", position);
+  const { temp } = tableTarget(ctx, rv, into.onCommit);
   if (into.accessMethod) throw unsupported("CREATE TABLE ... USING", position);
   ctx.writes = true;
   ctx.changesSchema = true;
-  if (ctx.schema.relation(name) || ctx.schema.sequence(name) || ctx.schema.index(name)) {
+  if (relationExists(ctx, name, temp)) {
     if (ifNotExists) return { setup: [], sql: "", notice: `relation "${name}" already exists, skipping` };
     throw new PgError("DUPLICATE_TABLE", `relation "${name}" already exists`);
   }
@@ -47,7 +44,7 @@ export function translateCreateTableAs(
     const type = c.type.oid === UNKNOWN ? t(TEXT) : c.type;
     return `${quoteIdent(names[i]!)} ${declaredType(ctx, type)}`;
   });
-  const create = `CREATE TABLE ${quoteIdent(name)} (${defs.join(", ")})`;
+  const create = `${createTableKeyword(temp)} ${quoteIdent(name)} (${defs.join(", ")})`;
   if (into.skipData) return { setup: [create], sql: "" };
   const list = names.map(quoteIdent).join(", ");
   const picks = out.columns.map((c) => `s.${quoteIdent(c.alias)}`).join(", ");

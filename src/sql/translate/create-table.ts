@@ -12,11 +12,17 @@ import {
   insertSequenceSql,
   type SequenceOptions,
 } from "../metadata.js";
-import { BOOL, INT2, INT4, INT8, NUMERIC, t } from "../oids.js";
+import { BOOL, FLOAT_TYPES, INT2, INT4, INT8, NUMERIC, t } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { coerce } from "./coerce.js";
-import { constraintName, foreignKeySql, sequenceRange, uniqueName } from "./constraints.js";
+import {
+  constraintName,
+  foreignKeySql,
+  resolveSelfReferences,
+  sequenceRange,
+  uniqueName,
+} from "./constraints.js";
 import type { Ctx } from "./context.js";
 import { deparseExpression } from "./deparse.js";
 import { domainColumnConstraints, domainDeclaredType, domainOfTypeName } from "./domains.js";
@@ -24,6 +30,7 @@ import { enumLiteral } from "./enums.js";
 import { translateExpr } from "./expr.js";
 import { Scope } from "./scope.js";
 import { parseSequenceOptions } from "./sequences.js";
+import { checkTemporarySetup, createTableKeyword, relationExists, tableTarget } from "./temporary.js";
 import { typeFromTypeName } from "./type-names.js";
 
 export interface DdlOutput {
@@ -56,17 +63,13 @@ export function translateCreateTable(ctx: Ctx, stmt: NodeOf<"CreateStmt">): DdlO
   const rv = stmt.relation!;
   const table = rv.relname!;
   const position = ctx.pos(rv.location);
-  if (rv.schemaname !== undefined && rv.schemaname !== "public") {
-    throw new PgError("INVALID_SCHEMA_NAME", `schema "${rv.schemaname}" does not exist`, { position });
-  }
-  if (rv.relpersistence === "t") throw unsupported("temporary tables", position);
+  const { temp } = tableTarget(ctx, rv, stmt.oncommit);
   if (stmt.inhRelations?.length) throw unsupported("INHERITS", position);
   if (stmt.partspec || stmt.partbound) throw unsupported("partitioned tables", position);
   if (stmt.ofTypename) throw unsupported("CREATE TABLE ... OF type", position);
-  if (stmt.oncommit && stmt.oncommit !== "ONCOMMIT_NOOP") throw unsupported("ON COMMIT", position);
   ctx.writes = true;
   ctx.changesSchema = true;
-  if (ctx.schema.relation(table) || ctx.schema.sequence(table) || ctx.schema.index(table)) {
+  if (relationExists(ctx, table, temp) || (!temp && ctx.schema.compositeType(table))) {
     if (stmt.if_not_exists)
       return { setup: [], sql: "", notice: `relation "${table}" already exists, skipping` };
     throw new PgError("DUPLICATE_TABLE", `relation "${table}" already exists`);
@@ -81,6 +84,7 @@ export function translateCreateTable(ctx: Ctx, stmt: NodeOf<"CreateStmt">): DdlO
   const tableConstraints: string[] = [];
   const usedNames = new Set<string>();
   const defs = (stmt.tableElts ?? []).filter((e) => asKind(e, "ColumnDef"));
+  resolveSelfReferences(table, stmt.tableElts ?? []);
   const scope = new Scope();
   const scopeColumns = defs.map((e) => {
     const def = asKind(e, "ColumnDef")!;
@@ -115,8 +119,9 @@ export function translateCreateTable(ctx: Ctx, stmt: NodeOf<"CreateStmt">): DdlO
       tableConstraints.push(out.sql);
     } else if (!asKind(e, "ColumnDef")) throw unsupported("this table element", position);
   }
+  checkTemporarySetup(temp, setup, position);
   const body = [...columns.map((c) => c.parts.join(" ")), ...tableConstraints].join(", ");
-  return { setup, sql: `CREATE TABLE ${quoteIdent(table)} (${body})` };
+  return { setup, sql: `${createTableKeyword(temp)} ${quoteIdent(table)} (${body})` };
 }
 
 /**
@@ -240,6 +245,8 @@ export function addNotNull(col: ColumnPlan): void {
 export function declaredType(ctx: Ctx, type: SqlType): string {
   const e = ctx.schema.enumByOid(type.oid);
   if (e) return `${quoteIdentIfNeeded(e.name)} text`;
+  const composite = ctx.schema.compositeByOid(type.oid);
+  if (composite) return `${quoteIdentIfNeeded(composite.name)} record`;
   // numeric's exact decimal text compares by value in the pg_numeric collation (1.0 = 1.00), so
   // that unique indexes, DISTINCT, GROUP BY and index lookups on the column agree with PostgreSQL.
   if (type.oid === NUMERIC) return `${declaredTypeName(type.oid, type.typmod)} COLLATE pg_numeric`;
@@ -287,12 +294,14 @@ function columnConstraint(
       );
       return;
     case "CONSTR_UNIQUE":
+      if (c.nulls_not_distinct) throw unsupported("NULLS NOT DISTINCT", ctx.pos(c.location));
       tableConstraints.push(
         `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${col.name}_key`, used, table))} UNIQUE (${quoteIdent(col.name)})`,
       );
       return;
     case "CONSTR_CHECK": {
-      const name = constraintName(ctx, c, `${table}_${col.name}_check`, used, table);
+      const only = soleColumnOf(c.raw_expr);
+      const name = constraintName(ctx, c, only ? `${table}_${only}_check` : `${table}_check`, used, table);
       tableConstraints.push(`CONSTRAINT ${quoteIdent(name)} CHECK (${checkSql(ctx, c, scope)})`);
       return;
     }
@@ -362,14 +371,16 @@ function tableConstraintSql(
     }
   }
   if (c.including?.length) throw unsupported("INCLUDE in constraints", position);
+  // SQLite's unique indexes always treat NULLs as distinct.
+  if (c.nulls_not_distinct) throw unsupported("NULLS NOT DISTINCT", position);
   switch (c.contype) {
     case "CONSTR_PRIMARY":
       return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_pkey`, used, table))} PRIMARY KEY (${keys.map(quoteIdent).join(", ")})`;
     case "CONSTR_UNIQUE":
       return `CONSTRAINT ${quoteIdent(constraintName(ctx, c, `${table}_${keys.join("_")}_key`, used, table))} UNIQUE (${keys.map(quoteIdent).join(", ")})`;
     case "CONSTR_CHECK": {
-      const first = firstColumnOf(c.raw_expr) ?? "";
-      const name = constraintName(ctx, c, first ? `${table}_${first}_check` : `${table}_check`, used, table);
+      const only = soleColumnOf(c.raw_expr);
+      const name = constraintName(ctx, c, only ? `${table}_${only}_check` : `${table}_check`, used, table);
       return `CONSTRAINT ${quoteIdent(name)} CHECK (${checkSql(ctx, c, scope)})`;
     }
     case "CONSTR_FOREIGN": {
@@ -391,10 +402,13 @@ export function checkSql(ctx: Ctx, c: NodeOf<"Constraint">, scope: Scope): strin
   return coerce(ctx, e, t(BOOL), "implicit", ctx.pos(c.raw_expr)).sql;
 }
 
-export function firstColumnOf(node: Node | undefined): string | undefined {
+/** The column a CHECK's generated name takes: the only one it refers to, as PostgreSQL names it. */
+export function soleColumnOf(node: Node | undefined): string | undefined {
   const json = JSON.stringify(node ?? {});
-  const m = /"ColumnRef":\{"fields":\[\{"String":\{"sval":"([^"]+)"/.exec(json);
-  return m?.[1];
+  const names = new Set(
+    [...json.matchAll(/"ColumnRef":\{"fields":\[\{"String":\{"sval":"([^"]+)"/g)].map((m) => m[1]),
+  );
+  return names.size === 1 ? [...names][0] : undefined;
 }
 
 /**
@@ -406,6 +420,10 @@ export function defaultClause(ctx: Ctx, expr: Node, type: SqlType): { sqlite?: s
   const enumType = ctx.schema.enumByOid(type.oid);
   if (enumType && e.literal !== undefined) return { sqlite: enumLiteral(enumType, e.literal, ctx.pos(expr)) };
   const value = coerce(ctx, e, type, "assignment", ctx.pos(expr));
+  // A quoted literal for a numeric or float column: PostgreSQL shows it as written ('0'::numeric),
+  // which the stored value (0.00) no longer tells.
+  if (e.literal !== undefined && (type.oid === NUMERIC || FLOAT_TYPES.has(type.oid)))
+    return { stored: deparseExpression(expr) };
   if (/^(NULL|-?\d+(\.\d+)?(e[+-]?\d+)?|'([^']|'')*'|X'[0-9a-f]*')$/i.test(value.sql))
     return { sqlite: value.sql };
   return { stored: deparseExpression(expr) };

@@ -1,4 +1,4 @@
-import { indexMethodComment, viewTypesComment } from "../../catalog/annotations.js";
+import { indexMethodComment, nullsOrderingComment, viewTypesComment } from "../../catalog/annotations.js";
 import { quoteIdentIfNeeded } from "../../catalog/sqlite-schema.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { elementTypeOf, formatType } from "../../types/registry.js";
@@ -9,12 +9,14 @@ import { JSONB } from "../oids.js";
 import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { cascadeNotice, withoutForeignKeys } from "./alter-table.js";
 import { dependentViews, type RebuildSpec, rebuildSql } from "./alter-table-rebuild.js";
+import { dropComposite } from "./composites.js";
 import { uniqueName } from "./constraints.js";
 import type { Ctx } from "./context.js";
 import type { DdlOutput } from "./create-table.js";
 import { dropDomain } from "./domains.js";
 import { dropEnumType } from "./enums.js";
 import { asBool, translateExpr } from "./expr.js";
+import { translateDropExtension } from "./extensions.js";
 import { Scope } from "./scope.js";
 import { translateSelect } from "./select.js";
 import { columnsOf } from "./target-table.js";
@@ -29,6 +31,7 @@ const DROP_KINDS: Record<string, { noun: string; tag: string }> = {
   OBJECT_TYPE: { noun: "type", tag: "DROP TYPE" },
   OBJECT_DOMAIN: { noun: "type", tag: "DROP DOMAIN" },
   OBJECT_SCHEMA: { noun: "schema", tag: "DROP SCHEMA" },
+  OBJECT_EXTENSION: { noun: "extension", tag: "DROP EXTENSION" },
 };
 
 export function dropTag(stmt: NodeOf<"DropStmt">): string {
@@ -62,6 +65,7 @@ interface DropState {
 }
 
 export function translateDrop(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
+  if (stmt.removeType === "OBJECT_EXTENSION") return translateDropExtension(ctx, stmt);
   const kind = DROP_KINDS[stmt.removeType ?? ""];
   if (!kind) throw unsupported(`DROP ${(stmt.removeType ?? "").replace("OBJECT_", "")}`);
   if (stmt.concurrent && kind.noun !== "index") throw unsupported("DROP ... CONCURRENTLY");
@@ -76,7 +80,8 @@ export function translateDrop(ctx: Ctx, stmt: NodeOf<"DropStmt">): DdlOutput {
       const dropped =
         (stmt.removeType === "OBJECT_TYPE" &&
           dropEnumType(ctx, names, cascade, state.setup, state.notices)) ||
-        dropDomain(ctx, names, cascade, state.setup);
+        dropDomain(ctx, names, cascade, state.setup) ||
+        (stmt.removeType === "OBJECT_TYPE" && dropComposite(ctx, names, cascade, state.setup));
       if (!dropped) {
         if (!stmt.missing_ok)
           throw new PgError("UNDEFINED_OBJECT", `type "${names.join(".")}" does not exist`);
@@ -349,6 +354,7 @@ export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOu
   // operators (ranges, geometry, exclusion) that are not supported.
   const method = stmt.accessMethod ?? "btree";
   if (!INDEX_METHODS.has(method)) throw unsupported(`index method "${method}"`, position);
+  if (stmt.nulls_not_distinct) throw unsupported("NULLS NOT DISTINCT", position);
   ctx.writes = true;
   ctx.changesSchema = true;
   const scope = new Scope();
@@ -385,7 +391,7 @@ export function translateCreateIndex(ctx: Ctx, stmt: NodeOf<"IndexStmt">): DdlOu
     }
     // Operator classes such as varchar_pattern_ops only widen which operators may use the index.
     if (e.ordering === "SORTBY_DESC") sql += " DESC";
-    return sql;
+    return sql + nullsOrderingComment(e.nulls_ordering);
   });
   const name =
     stmt.idxname ??

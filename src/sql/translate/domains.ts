@@ -36,7 +36,8 @@ export function translateCreateDomain(ctx: Ctx, stmt: NodeOf<"CreateDomainStmt">
   const name = names.at(-1)!;
   ctx.writes = true;
   ctx.changesSchema = true;
-  if (ctx.schema.domainType(name) || ctx.schema.enumType(name) || ctx.schema.relation(name))
+  const s = ctx.schema;
+  if (s.domainType(name) || s.enumType(name) || s.relation(name) || s.compositeType(name))
     throw new PgError("DUPLICATE_OBJECT", `type "${name}" already exists`);
   if (domainOfTypeName(ctx, stmt.typeName))
     throw unsupported("domains over domains", ctx.pos(stmt.typeName?.location));

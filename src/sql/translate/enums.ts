@@ -32,7 +32,8 @@ function typeNameOf(ctx: Ctx, names: string[]): string {
 
 /** Whether a type of that name exists in the tenant's schema (an enum, or a table's row type). */
 function typeExists(ctx: Ctx, name: string): boolean {
-  return !!ctx.schema.enumType(name) || !!ctx.schema.relation(name) || !!ctx.schema.sequence(name);
+  const s = ctx.schema;
+  return !!(s.enumType(name) || s.relation(name) || s.sequence(name) || s.compositeType(name));
 }
 
 function checkLabel(label: string): void {

@@ -4,11 +4,12 @@ import { parseNumericText } from "../../types/codecs/numeric.js";
 import { formatType } from "../../types/registry.js";
 import type { Node, NodeKind, NodeOf } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
-import { BOOL, INT4, INT8, NUMERIC, t, UNKNOWN } from "../oids.js";
+import { BIT, BOOL, INT4, INT8, NUMERIC, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteString } from "../sqlite-text.js";
 import { translateArrayConstructor, translateIndirection } from "./arrays.js";
-import { coerce, commonType, isUnknown } from "./coerce.js";
+import { coerce, commonType, isUnknown, literalOf } from "./coerce.js";
+import { rowNullTest, translateRowExpr } from "./composites.js";
 import type { Ctx, Expr } from "./context.js";
 import { domainOfTypeName, domainValueSql } from "./domains.js";
 import { translateFuncCall, translateSqlValueFunction } from "./functions.js";
@@ -79,6 +80,8 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
   },
   NullTest: (ctx, n, scope) => {
     const arg = translateExpr(ctx, n.arg!, scope);
+    const row = rowNullTest(ctx, arg, n.nulltesttype === "IS_NOT_NULL");
+    if (row) return row;
     return {
       sql: `(${arg.sql} ${n.nulltesttype === "IS_NOT_NULL" ? "IS NOT NULL" : "IS NULL"})`,
       type: t(BOOL),
@@ -154,9 +157,7 @@ const handlers: { [K in ExprKind]: Handler<K> } = {
 
   A_Indirection: (ctx, a, scope, whole) => translateIndirection(ctx, a, scope, whole),
 
-  RowExpr: (ctx, r) => {
-    throw unsupported("row constructors", ctx.pos(r.location));
-  },
+  RowExpr: (ctx, r, scope) => translateRowExpr(ctx, r, scope),
   GroupingFunc: (ctx, g) => {
     throw unsupported("GROUPING()", ctx.pos(g.location));
   },
@@ -233,7 +234,11 @@ function constant(ctx: Ctx, c: NodeOf<"A_Const">): Expr {
     // numeric is stored as its exact decimal text, so constants are too: 0.1 + 0.2 stays exact.
     return { sql: quoteString(formatNumericValue(parseNumericText(text))), type: t(NUMERIC) };
   }
-  if (c.bsval !== undefined) throw unsupported("bit string constants", ctx.pos(c.location));
+  // B'1010' and X'1F' are constants of type bit (make_const), read by bit_in.
+  if (c.bsval !== undefined) {
+    const bits = literalOf(ctx, c.bsval.bsval ?? "", t(BIT), ctx.pos(c.location));
+    return { sql: bits, type: t(BIT) };
+  }
   throw unsupported("this constant", ctx.pos(c.location));
 }
 

@@ -1,4 +1,5 @@
 import { catalogDefinition, catalogTableName } from "../../catalog/catalog.js";
+import { catalogColumnType } from "../../catalog/information-schema/domains.js";
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { elementTypeOf } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
@@ -8,9 +9,9 @@ import { quoteIdent } from "../sqlite-text.js";
 import { coerce, commonType } from "./coerce.js";
 import type { CteInfo, Ctx } from "./context.js";
 import { asBool } from "./expr.js";
-import { relationColumns, type Scope, type ScopeColumn, type ScopeItem } from "./scope.js";
+import { relationColumns, type Scope, type ScopeColumn, type ScopeItem, systemColumns } from "./scope.js";
 import { translateSelect } from "./select.js";
-import { rangeFunction } from "./set-functions.js";
+import { rangeFunction, takeSelectListFunctions } from "./set-functions.js";
 import { translateTargetList } from "./target-list.js";
 
 /** FROM clauses: tables, views, subqueries and joins, added to a scope. Returns the SQLite FROM list. */
@@ -94,14 +95,24 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
   if (catalog) {
     const cols = relationColumns(
       alias,
-      catalog.columns.map(([n, oid, typmod], i) => ({ name: n, type: { oid, typmod }, attnum: i + 1 })),
+      catalog.columns.map(([n, oid, typmod], i) => ({
+        name: n,
+        type: catalogColumnType(oid, typmod),
+        attnum: i + 1,
+      })),
       catalog.oid,
     );
-    const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+    const item: ScopeItem = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+    // Catalog tables have system columns too; psql joins pg_description on tableoid.
+    if (catalog.kind === "r") item.systemColumns = systemColumns(alias, catalog.oid);
     scope.add(item, position);
     ctx.notConstant = true;
+    // A catalog relation is a table-valued function SQLite can only scan. As a subquery SQLite
+    // cannot flatten (LIMIT -1 is no limit), a join materializes it and indexes it automatically
+    // on the join columns; a nested loop over several relations would take minutes.
+    const table = quoteIdent(catalogTableName(catalogSchema, name));
     return {
-      sql: `${quoteIdent(catalogTableName(catalogSchema, name))} AS ${quoteIdent(alias)}`,
+      sql: `(SELECT rowid AS rowid, * FROM ${table} LIMIT -1) AS ${quoteIdent(alias)}`,
       items: [item],
     };
   }
@@ -115,7 +126,8 @@ function rangeVar(ctx: Ctx, rv: NodeOf<"RangeVar">, scope: Scope, ctes: CteMap):
     rel.columns.map((c) => ({ name: c.name, type: { oid: c.typeOid, typmod: c.typmod }, attnum: c.attnum })),
     rel.oid,
   );
-  const item = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+  const item: ScopeItem = { alias, columns: renamed(cols, aliasColumns(rv.alias), alias, position) };
+  if (rel.kind === "table") item.systemColumns = systemColumns(alias, rel.oid);
   scope.add(item, position);
   return { sql: `${quoteIdent(rel.name)} AS ${quoteIdent(alias)}`, items: [item] };
 }
@@ -169,7 +181,10 @@ function lateralSubselect(
     !select.withClause &&
     (!select.op || select.op === "SETOP_NONE");
   if (!simple) return jsonLateral(ctx, rs, select, alias, scope);
+  const lateral = scope.lateral.length;
   const targets = translateTargetList(ctx, select.targetList ?? [], scope);
+  // Set-returning functions in its select list join here, after the items they refer to.
+  const functions = takeSelectListFunctions(scope, lateral);
   const cols = targets.columns.map((c, i) => ({
     name: c.name,
     type: c.type,
@@ -179,8 +194,8 @@ function lateralSubselect(
   }));
   const item = { alias, columns: renamed(cols, aliasColumns(rs.alias), alias) };
   scope.add(item);
-  // A one-row item without SQL of its own: the join with it keeps every row.
-  return { sql: "", items: [item] };
+  // Otherwise a one-row item without SQL of its own: the join with it keeps every row.
+  return { sql: functions, items: [item] };
 }
 
 /**

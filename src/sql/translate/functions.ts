@@ -1,20 +1,26 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { functionsNamed, resultType } from "../../functions/registry.js";
 import { formatType } from "../../types/registry.js";
+import { passedType } from "../../types/vectors.js";
 import type { Node, NodeOf } from "../ast.js";
 import { stringList } from "../ast.js";
-import { BOOL, BYTEA, JSON_TYPE, JSONB, NUMERIC, UNKNOWN, UUID } from "../oids.js";
+import { BOOL, BPCHAR, BYTEA, JSON_TYPE, JSONB, NUMERIC, STRING_TYPES, UNKNOWN, UUID } from "../oids.js";
 import type { SqlType } from "../plan.js";
-import { coerce } from "./coerce.js";
+import { bpcharToTextSql, coerce } from "./coerce.js";
+import { compositeFunction } from "./composite-functions.js";
 import type { Ctx, Expr } from "./context.js";
+import { translateEnumFunction } from "./enum-functions.js";
 import { enumFromSortKeySql, enumSortKeySql } from "./enums.js";
 import { asBool, translateExpr } from "./expr.js";
+import { checkAggregateArguments } from "./group-check.js";
 import { positionalArguments } from "./named-args.js";
 import { keyed } from "./operators.js";
 import { sortKey } from "./order-by.js";
 import { translateWithinGroup, withinGroupRequired } from "./ordered-set.js";
 import { chooseOverload, type Resolved } from "./overloads.js";
 import type { Scope } from "./scope.js";
+import { selectListCall } from "./set-functions.js";
+import { wholeRowJson } from "./whole-row.js";
 import { callWindowFunction, checkWindowAllowed, translateWindow } from "./windows.js";
 
 /** Function calls: overload resolution against the declared functions, then their SQLite form. */
@@ -53,9 +59,12 @@ export function callFunction(
   const def = resolved.def;
   const noWithinGroup = withinGroupRequired(def, position);
   if (noWithinGroup) throw noWithinGroup;
-  const coerced = args.map((a, i) =>
-    coerce(ctx, a, resolved.targets[i]!, "implicit", a.position ?? position),
-  );
+  const coerced = args.map((a, i) => {
+    const c = coerce(ctx, a, resolved.targets[i]!, "implicit", a.position ?? position);
+    // character(n) passed as text loses its padding (rtrim1); octet_length(character) counts it.
+    const trims = a.type.oid === BPCHAR && c.type.oid !== BPCHAR && STRING_TYPES.has(c.type.oid);
+    return trims && def.name !== "octet_length" ? { ...c, sql: bpcharToTextSql(c.sql) } : c;
+  });
   const types = coerced.map((a) => a.type);
   if (def.writes) {
     ctx.writes = true;
@@ -100,7 +109,7 @@ export function callFunction(
   if (keyOf && isAggregate(resolved))
     return { sql: `pg_arg_${def.name}(${keyOf(first!.sql)}, ${first!.sql})${suffix}`, type };
   if (def.kind === "udf" || def.kind === "udf-aggregate") {
-    const typeArgs = def.passTypes ? types.map((x) => String(x.oid)) : [];
+    const typeArgs = def.passTypes ? types.map((x, i) => String(passedType(args[i]!.type.oid, x.oid))) : [];
     const list = [...typeArgs, ...coerced.map((a) => a.sql)].join(", ");
     return { sql: `${def.udfName}(${distinct ? "DISTINCT " : ""}${list}${order})${suffix}`, type };
   }
@@ -132,12 +141,17 @@ export function callByName(
 export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope, whole: Node): Expr {
   const position = ctx.pos(whole);
   const names = stringList(f.funcname);
-  if (names.length > 1 && names[0] !== "pg_catalog" && names[0] !== "public") {
+  // information_schema's own functions are named _pg_* (pgJDBC calls _pg_expandarray).
+  const infoSchema = names[0] === "information_schema" && names.at(-1)!.startsWith("_pg_");
+  if (names.length > 1 && names[0] !== "pg_catalog" && names[0] !== "public" && !infoSchema) {
     throw new PgError("UNDEFINED_FUNCTION", `function ${names.join(".")} does not exist`, { position });
   }
   const name = names.at(-1)!;
   if (f.agg_within_group) return translateWithinGroup(ctx, f, scope, name, position);
+  const srf = selectListCall(ctx, f, scope, position);
+  if (srf) return srf;
   if (f.func_variadic) throw unsupported("VARIADIC arguments", position);
+  checkAggregateArguments(ctx, f);
   let suffix = "";
   if (f.agg_filter) suffix += ` FILTER (WHERE ${asBool(ctx, f.agg_filter, scope, "FILTER")})`;
   if (f.over) {
@@ -157,7 +171,11 @@ export function translateFuncCall(ctx: Ctx, f: NodeOf<"FuncCall">, scope: Scope,
   }
   const typeOf = (n: Node) => formatType(translateExpr(ctx, n, scope).type.oid, -1);
   const given = positionalArguments(ctx, name, f.args ?? [], typeOf, position) ?? f.args ?? [];
-  const args = given.map((a) => translateExpr(ctx, a, scope));
+  const args = given.map((a) => wholeRowJson(ctx, name, a, scope) ?? translateExpr(ctx, a, scope));
+  const enumCall = f.over ? undefined : translateEnumFunction(ctx, name, args);
+  if (enumCall) return enumCall;
+  const compositeCall = f.over ? undefined : compositeFunction(ctx, name, args);
+  if (compositeCall) return compositeCall;
   const orderBy = f.agg_order?.length ? aggregateOrder(ctx, f.agg_order, scope) : undefined;
   const call = (list: Expr[]) =>
     callByName(ctx, name, list, position, { distinct: f.agg_distinct === true, orderBy, suffix });

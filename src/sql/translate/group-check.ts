@@ -159,6 +159,45 @@ export function hasAggregate(node: Node): boolean {
   return Object.values(inner as object).some((v) => v && typeof v === "object" && hasAggregate(v as Node));
 }
 
+/** A call in an expression, of this query level, that pred picks. */
+function findCall(node: unknown, pred: (f: NodeOf<"FuncCall">) => boolean): NodeOf<"FuncCall"> | undefined {
+  if (node === null || typeof node !== "object") return undefined;
+  if (Array.isArray(node)) {
+    for (const n of node) {
+      const found = findCall(n, pred);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const kind = kindOf(node);
+  if (kind === "SubLink") return undefined;
+  if (kind === "FuncCall" && pred(asKind(node as Node, "FuncCall")!)) return asKind(node as Node, "FuncCall");
+  const inner = kind ? (node as Record<string, unknown>)[kind] : node;
+  for (const v of Object.values(inner as object)) {
+    const found = findCall(v, pred);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A plain aggregate call's arguments may hold neither aggregates nor window functions. */
+export function checkAggregateArguments(ctx: Ctx, f: NodeOf<"FuncCall">): void {
+  if (f.over || !isAggregateCall(f)) return;
+  const inner = [f.args, f.agg_order];
+  const nested = findCall(inner, (g) => !g.over && isAggregateCall(g));
+  if (nested) {
+    throw new PgError("GROUPING_ERROR", "aggregate function calls cannot be nested", {
+      position: ctx.pos(nested.location),
+    });
+  }
+  const windowed = findCall(inner, (g) => g.over !== undefined);
+  if (windowed) {
+    throw new PgError("GROUPING_ERROR", "aggregate function calls cannot contain window function calls", {
+      position: ctx.pos(windowed.location),
+    });
+  }
+}
+
 /** An expression's structure, without the source positions that differ between its occurrences. */
 function shape(node: Node): string {
   return JSON.stringify(node, (key, value) => (key === "location" ? undefined : value));

@@ -55,7 +55,8 @@ function insertBody(ctx: Ctx, stmt: NodeOf<"InsertStmt">): DmlOutput {
       ? `INSERT INTO ${target} DEFAULT VALUES`
       : `INSERT INTO ${target} (${allColumns.map((c) => quoteIdent(c.name)).join(", ")}) ${sourceSql}`;
   if (conflict) sql += conflict.sql;
-  const returning = translateReturning(ctx, rel, alias, stmt.returningList);
+  const xmax = conflict?.updateKeys ? "pg_upsert_xmax(rowid)" : undefined;
+  const returning = translateReturning(ctx, rel, alias, stmt.returningList, undefined, xmax);
   if (returning) sql += ` RETURNING ${returning.sql}`;
   return { sql, columns: returning?.columns };
 }
@@ -152,6 +153,11 @@ function valuesSource(ctx: Ctx, lists: Node[], targets: Targets, defaults: Expr[
  * (unless OVERRIDING SYSTEM VALUE), its default under OVERRIDING USER VALUE, else the value.
  */
 function identityValue(ctx: Ctx, col: ColumnInfo, override: string | undefined): string | undefined {
+  if (col.generated) {
+    throw new PgError("GENERATED_ALWAYS", `cannot insert a non-DEFAULT value into column "${col.name}"`, {
+      detail: `Column "${col.name}" is a generated column.`,
+    });
+  }
   if (!col.identity) return undefined;
   if (override === "OVERRIDING_USER_VALUE") return defaultFor(ctx, col);
   if (col.identity === "a" && override !== "OVERRIDING_SYSTEM_VALUE") {
@@ -289,13 +295,15 @@ function conflictAction(
   const scope = new Scope();
   scope.add({ alias, columns: columnsOf(rel, alias).map((col) => ({ ...col, ref: quoteIdent(col.name) })) });
   scope.add({ alias: "excluded", columns: columnsOf(rel, "excluded") });
-  const sets = (c.targetList ?? []).map((t) => {
+  const sets = (c.targetList ?? []).map((t, i) => {
     const res = asKind(t, "ResTarget")!;
     const col = assignedColumn(ctx, rel, res, "UPDATE");
     const value = isDefault(res.val)
       ? defaultFor(ctx, col)
       : assign(ctx, translateExpr(ctx, res.val!, scope), col).sql;
-    return `${quoteIdent(col.name)} = ${value}`;
+    // The first assignment marks the row updated, for xmax in RETURNING (see upsert-marks.ts).
+    const mark = i === 0 && !rel.column("rowid");
+    return `${quoteIdent(col.name)} = ${mark ? `pg_upsert_mark(rowid, ${value})` : value}`;
   });
   const where = c.whereClause ? ` WHERE ${asBool(ctx, c.whereClause, scope, "WHERE")}` : "";
   return { sql: ` ON CONFLICT${target} DO UPDATE SET ${sets.join(", ")}${where}`, updateKeys: keys };

@@ -1,6 +1,6 @@
 import { PgError, unsupported } from "../../errors/pg-error.js";
 import { operatorsNamed } from "../../functions/registry.js";
-import { formatType } from "../../types/registry.js";
+import { formatType, Oid } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
 import {
@@ -21,10 +21,11 @@ import {
   t,
   UNKNOWN,
   VARCHAR,
+  XID,
 } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { translateAnyAll } from "./arrays.js";
-import { canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
+import { bpcharToTextSql, canCoerceImplicitly, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { callFunction } from "./functions.js";
@@ -65,6 +66,12 @@ function unify(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): [Expr
   if (isUnknown(r)) return [l, coerce(ctx, r, l.type, "implicit", position), l.type];
   if (l.type.oid === r.type.oid) return [l, r, t(l.type.oid)];
   if (isNumericType(l.type.oid) && isNumericType(r.type.oid)) {
+    // real or double precision with any other number: the float8 operators win, float8 being the
+    // preferred type (numeric, stored as text, must become a number to compare).
+    if (l.type.oid === FLOAT4 || r.type.oid === FLOAT4 || l.type.oid === FLOAT8 || r.type.oid === FLOAT8) {
+      const f8 = t(FLOAT8);
+      return [coerce(ctx, l, f8, "implicit"), coerce(ctx, r, f8, "implicit"), f8];
+    }
     const type = NUMERIC_RANK.get(l.type.oid)! >= NUMERIC_RANK.get(r.type.oid)! ? l.type : r.type;
     return [l, r, t(type.oid)];
   }
@@ -73,6 +80,10 @@ function unify(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): [Expr
   if (canCoerceImplicitly(r.type.oid, l.type.oid))
     return [l, coerce(ctx, r, l.type, "implicit"), t(l.type.oid)];
   throw operatorError(op, l.type, r.type, position);
+}
+
+function isXidAndInteger(a: number, b: number): boolean {
+  return (a === XID && b === INT4) || (b === XID && a === INT4);
 }
 
 const COMPARISONS: Record<string, string> = {
@@ -88,6 +99,9 @@ const COMPARISONS: Record<string, string> = {
 function binary(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Expr {
   const cmp = COMPARISONS[op];
   if (cmp) {
+    // xid = integer and xid <> integer (xideqint4, xidneqint4): `xmax = 0`.
+    if ((cmp === "=" || cmp === "<>") && isXidAndInteger(l.type.oid, r.type.oid))
+      return { sql: `(${l.sql} ${cmp} ${r.sql})`, type: t(BOOL) };
     const [a, b, type] = unify(ctx, op, l, r, position);
     // json has no comparison operators (jsonb declares its own).
     if (type.oid === JSON_TYPE) throw operatorError(op, l.type, r.type, position);
@@ -166,6 +180,8 @@ function bitwise(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): Exp
 function concat(ctx: Ctx, l: Expr, r: Expr, position?: number): Expr {
   const side = (e: Expr) => {
     if (isUnknown(e)) return coerce(ctx, e, t(TEXT), "implicit").sql;
+    // text || text (textcat): character(n) loses its padding on the way to text.
+    if (e.type.oid === Oid.bpchar) return bpcharToTextSql(e.sql);
     if (STRING_TYPES.has(e.type.oid)) return e.sql;
     return castSql(e.sql, e.type.oid, TEXT);
   };

@@ -6,6 +6,7 @@ import { numericSortKey } from "../numeric-sql.js";
 import { INTERVAL, JSONB, NUMERIC } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteIdent } from "../sqlite-text.js";
+import { compositeSortKeySql } from "./composites.js";
 import type { Ctx } from "./context.js";
 import { enumSortKeySql } from "./enums.js";
 import { translateExpr } from "./expr.js";
@@ -82,6 +83,8 @@ export function renderSort(items: SortItem[], outputExprs?: string[], outputName
 export function sortKey(type: SqlType, ctx?: Ctx): ((sql: string) => string) | undefined {
   const e = ctx?.schema.enumByOid(type.oid);
   if (e) return (sql) => enumSortKeySql(e, sql);
+  const fields = ctx?.schema.compositeByOid(type.oid)?.fields ?? type.fields;
+  if (fields) return (sql) => compositeSortKeySql(fields, sql);
   if (type.oid === JSONB) return (sql) => `pg_jsonb_sortkey(${sql})`;
   if (type.oid === INTERVAL) return (sql) => `pg_interval_sortkey(${sql})`;
   if (type.oid === NUMERIC) return numericSortKey;

@@ -1,5 +1,6 @@
 import type { ArgType, FunctionDef } from "../../functions/registry.js";
 import { arrayTypeOf, elementTypeOf } from "../../types/registry.js";
+import { vectorElement } from "../../types/vectors.js";
 import { STRING_TYPES, TEXT, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { canCoerceImplicitly } from "./coerce.js";
@@ -21,7 +22,7 @@ function bindElement(def: FunctionDef, types: SqlType[]): number | undefined {
     const have = types[i]!.oid;
     if (have === UNKNOWN) continue;
     if (want === "anyelement" || want === "anynonarray") return have;
-    if (want === "anyarray") return elementTypeOf(have);
+    if (want === "anyarray") return elementTypeOf(have) ?? vectorElement(have);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { PgError } from "../../errors/pg-error.js";
+import { OID, TID, XID } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import { quoteIdent } from "../sqlite-text.js";
 
@@ -21,6 +22,8 @@ export interface ScopeItem {
   /** The name it is referred to by, or undefined for an unaliased join. */
   alias: string | undefined;
   columns: ScopeColumn[];
+  /** A table's system columns: found by name after its columns, never part of `*`. */
+  systemColumns?: ScopeColumn[];
 }
 
 /** The FROM items of one query level, with a parent for correlated references. */
@@ -75,7 +78,10 @@ export class Scope {
       const name = fields[0]!;
       const merged = this.merged.get(name);
       if (merged) return merged;
-      const hits = this.items.flatMap((i) => i.columns.filter((c) => c.name === name && !c.hidden));
+      let hits = this.items.flatMap((i) => i.columns.filter((c) => c.name === name && !c.hidden));
+      if (hits.length === 0) {
+        hits = this.items.flatMap((i) => i.systemColumns?.filter((c) => c.name === name) ?? []);
+      }
       if (hits.length > 1) {
         throw new PgError("AMBIGUOUS_COLUMN", `column reference "${name}" is ambiguous`, { position });
       }
@@ -85,7 +91,8 @@ export class Scope {
       const [alias, name] = fields as [string, string];
       const item = this.items.find((i) => i.alias === alias);
       if (!item) return undefined;
-      const col = item.columns.find((c) => c.name === name);
+      const col =
+        item.columns.find((c) => c.name === name) ?? item.systemColumns?.find((c) => c.name === name);
       if (!col) {
         throw new PgError("UNDEFINED_COLUMN", `column ${alias}.${name} does not exist`, { position });
       }
@@ -114,4 +121,28 @@ export function relationColumns(
     tableOid,
     attnum: c.attnum,
   }));
+}
+
+/**
+ * The system columns of a table under an alias, those a row's storage can answer: ctid (the rowid,
+ * of type tid), tableoid, and xmax, 0 for a row no transaction deletes or locks (the executor holds
+ * no row locks), but for a row ON CONFLICT DO UPDATE updated (see upsert-marks.ts). With alias
+ * undefined, columns are unqualified (RETURNING).
+ */
+export function systemColumns(alias: string | undefined, tableOid: number, xmax = "0"): ScopeColumn[] {
+  const rowid = alias === undefined ? "rowid" : `${quoteIdent(alias)}.rowid`;
+  return [
+    { name: "ctid", type: { oid: TID, typmod: -1 }, ref: rowid, tableOid, attnum: -1 },
+    { name: "xmax", type: { oid: XID, typmod: -1 }, ref: xmax, tableOid, attnum: -5 },
+    { name: "tableoid", type: { oid: OID, typmod: -1 }, ref: String(tableOid), tableOid, attnum: -6 },
+    // Row versions' transaction and command numbers: SQLite keeps none to answer with.
+    ...(["xmin", "cmin", "cmax"] as const).map((name, i) => ({
+      name,
+      type: { oid: XID, typmod: -1 },
+      ref: "NULL",
+      tableOid,
+      attnum: -2 - i,
+      unsupported: `the system column ${name}`,
+    })),
+  ];
 }

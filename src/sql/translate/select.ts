@@ -12,9 +12,12 @@ import { checkGrouping, hasAggregate } from "./group-check.js";
 import { groupingSetsSelect, usesGroupingSets } from "./grouping-sets.js";
 import { translateModifyingCte } from "./modifying-cte.js";
 import { renderSort, sortItems, translateOrderBy } from "./order-by.js";
+import { translateRecursiveCte } from "./recursive-cte.js";
 import { Scope } from "./scope.js";
+import { setOperationAllSql } from "./set-operation-all.js";
 import { translateTargetList } from "./target-list.js";
 import { defineWindows, withoutWindows } from "./windows.js";
+import { withTiesSelect } from "./with-ties.js";
 
 /** A column of a query's result. */
 export interface OutputColumn {
@@ -116,6 +119,11 @@ function simpleSelect(
     body.push("GROUP BY NULL");
   if (having) body.push(`HAVING ${having}`);
   if (distinctOn) return distinctOnSelect(ctx, stmt, distinctOn, scope, targets, body.join(" "));
+  if (stmt.limitOption === "LIMIT_OPTION_WITH_TIES" && !distinct) {
+    const limit = limitExpr(ctx, stmt.limitCount, "LIMIT");
+    const offset = limitExpr(ctx, stmt.limitOffset, "OFFSET");
+    return withTiesSelect(ctx, stmt, scope, targets, `SELECT ${targets.sql}`, body.join(" "), limit, offset);
+  }
   const tail = sortAndLimit(ctx, stmt, scope, targets.columns);
   return { sql: [`SELECT ${distinct}${targets.sql}`, ...body].join(" ") + tail, columns: targets.columns };
 }
@@ -236,9 +244,8 @@ function values(ctx: Ctx, lists: Node[], scope: Scope): SelectOutput {
       "VALUES",
     ),
   );
-  const sqlRows = rows.map(
-    (r) => `(${r.map((e, i) => coerce(ctx, e, types[i]!, "implicit").sql).join(", ")})`,
-  );
+  const cells = rows.map((r) => r.map((e, i) => coerce(ctx, e, types[i]!, "implicit").sql));
+  const sqlRows = cells.map((r) => `(${r.join(", ")})`);
   const columns = types.map((type, i) => ({
     name: `column${i + 1}`,
     alias: `column${i + 1}`,
@@ -246,6 +253,14 @@ function values(ctx: Ctx, lists: Node[], scope: Scope): SelectOutput {
     tableOid: 0,
     attnum: 0,
   }));
+  // SQLite loses the column names of a multi-row VALUES whose rows refer to outer columns
+  // ("no such column: column2"); where that can happen, spell it SELECT ... UNION ALL SELECT ....
+  if (rows.length > 1 && (scope.items.length > 0 || scope.parent !== undefined)) {
+    const selects = cells.map((r, k) =>
+      k === 0 ? `SELECT ${r.map((x, i) => `${x} AS column${i + 1}`).join(", ")}` : `SELECT ${r.join(", ")}`,
+    );
+    return { sql: selects.join(" UNION ALL "), columns };
+  }
   return { sql: `VALUES ${sqlRows.join(", ")}`, columns };
 }
 
@@ -257,9 +272,12 @@ function setOperation(
 ): SelectOutput {
   const left = translateSelect(ctx, stmt.larg!, parent, ctes);
   const right = translateSelect(ctx, stmt.rarg!, parent, ctes);
-  const op = { SETOP_UNION: "UNION", SETOP_INTERSECT: "INTERSECT", SETOP_EXCEPT: "EXCEPT" }[
-    stmt.op as string
-  ];
+  const ops: Record<string, "UNION" | "INTERSECT" | "EXCEPT"> = {
+    SETOP_UNION: "UNION",
+    SETOP_INTERSECT: "INTERSECT",
+    SETOP_EXCEPT: "EXCEPT",
+  };
+  const op = ops[stmt.op as string];
   if (!op) throw unsupported(`set operation ${stmt.op}`);
   if (left.columns.length !== right.columns.length) {
     throw new PgError("SYNTAX_ERROR", `each ${op} query must have the same number of columns`);
@@ -279,11 +297,21 @@ function setOperation(
     node.withClause
       ? `SELECT * FROM (${out.sql})`
       : out.sql;
+  if (stmt.all && op !== "UNION") {
+    const names = (out: SelectOutput) => out.columns.map((c) => c.alias);
+    const sql = setOperationAllSql(op, left.sql, right.sql, names(left), names(right));
+    return { sql, columns };
+  }
   const all = stmt.all ? " ALL" : "";
   return { sql: `${member(stmt.larg!, left)} ${op}${all} ${member(stmt.rarg!, right)}`, columns };
 }
 
-function translateWith(ctx: Ctx, w: NodeOf<"WithClause">, parent: Scope | undefined, ctes: CteMap): string {
+export function translateWith(
+  ctx: Ctx,
+  w: NodeOf<"WithClause">,
+  parent: Scope | undefined,
+  ctes: CteMap,
+): string {
   const parts: string[] = [];
   for (const node of w.ctes ?? []) {
     const cte = asKind(node, "CommonTableExpr")!;
@@ -309,10 +337,12 @@ function translateWith(ctx: Ctx, w: NodeOf<"WithClause">, parent: Scope | undefi
     let out: SelectOutput;
     if (w.recursive && select.op === "SETOP_UNION") {
       // The non-recursive term fixes the column types before the recursive term can refer to them.
-      const seed = translateSelect(ctx, select.larg!, parent, ctes);
-      ctes.set(name, { columns: columnsNamed(seed.columns, names) });
-      out = translateSelect(ctx, select, parent, ctes);
+      out = translateRecursiveCte(ctx, cte, select, names, parent, ctes, (s, p, c) =>
+        translateSelect(ctx, s, p, c),
+      );
     } else {
+      if (cte.search_clause || cte.cycle_clause)
+        throw new PgError("SYNTAX_ERROR", "WITH query is not recursive", { position: ctx.pos(cte.location) });
       out = translateSelect(ctx, select, parent, ctes);
     }
     const columns = columnsNamed(out.columns, names);

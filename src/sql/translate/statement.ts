@@ -5,6 +5,7 @@ import type { Plan, QueryPlan, TagSpec } from "../plan.js";
 import { translateAlterTable } from "./alter-table.js";
 import { renameTag, translateRename } from "./alter-table-rename.js";
 import { translateComment } from "./comments.js";
+import { translateCreateComposite } from "./composites.js";
 import { bindOrder, Ctx } from "./context.js";
 import { translateCopy } from "./copy.js";
 import type { DdlOutput } from "./create-table.js";
@@ -19,7 +20,10 @@ import {
 } from "./ddl-objects.js";
 import { translateCreateDomain } from "./domains.js";
 import { translateAlterEnum, translateCreateEnum } from "./enums.js";
+import { translateCreateExtension } from "./extensions.js";
 import { translateInsert } from "./insert.js";
+import { translateLock } from "./lock.js";
+import { translateMerge } from "./merge.js";
 import { translateSelect } from "./select.js";
 import { translateAlterSequence, translateCreateSequence } from "./sequences.js";
 import { translateTruncate } from "./truncate.js";
@@ -57,6 +61,7 @@ function query(
     kind: "query",
     setup,
     ...(captures.length ? { captures } : {}),
+    ...(ctx.onCommit ? { onCommit: ctx.onCommit } : {}),
     sql: bound.sql,
     paramOrder: bound.paramOrder,
     columns: columns ?? [],
@@ -179,7 +184,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   ClosePortalStmt: "CLOSE",
   ClusterStmt: "CLUSTER",
   CommentStmt: (ctx, s) => ddl(ctx, translateComment(ctx, s), "COMMENT"),
-  CompositeTypeStmt: "CREATE TYPE ... AS (...)",
+  CompositeTypeStmt: (ctx, s) => ddl(ctx, translateCreateComposite(ctx, s), "CREATE TYPE"),
   ConstraintsSetStmt: "SET CONSTRAINTS",
   CopyStmt: (ctx, s) =>
     translateCopy(ctx, s, (outer, node, params) => {
@@ -194,7 +199,7 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   CreateDomainStmt: (ctx, s) => ddl(ctx, translateCreateDomain(ctx, s), "CREATE DOMAIN"),
   CreateEnumStmt: (ctx, s) => ddl(ctx, translateCreateEnum(ctx, s), "CREATE TYPE"),
   CreateEventTrigStmt: "CREATE EVENT TRIGGER",
-  CreateExtensionStmt: "CREATE EXTENSION",
+  CreateExtensionStmt: (ctx, s) => ddl(ctx, translateCreateExtension(ctx, s), "CREATE EXTENSION"),
   CreateFdwStmt: "CREATE FOREIGN DATA WRAPPER",
   CreateForeignServerStmt: "CREATE SERVER",
   CreateForeignTableStmt: "CREATE FOREIGN TABLE",
@@ -242,8 +247,12 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   ImportForeignSchemaStmt: "IMPORT FOREIGN SCHEMA",
   ListenStmt: (_ctx, s) => ({ kind: "listen", channel: s.conditionname! }),
   LoadStmt: "LOAD",
-  LockStmt: "LOCK",
-  MergeStmt: "MERGE",
+  LockStmt: (ctx, s) => ({
+    ...query(ctx, translateLock(ctx, s).sql, undefined, { kind: "fixed", tag: "LOCK TABLE" }),
+    needsTransaction: "LOCK TABLE",
+    ...(s.nowait ? { lockNowait: true } : {}),
+  }),
+  MergeStmt: (ctx, s) => query(ctx, translateMerge(ctx, s).sql, undefined, { kind: "rows", verb: "MERGE" }),
   NotifyStmt: (_ctx, s) => ({ kind: "notify", channel: s.conditionname!, payload: s.payload ?? "" }),
   PLAssignStmt: "PL/pgSQL assignment",
   PrepareStmt: (ctx, s) => ({

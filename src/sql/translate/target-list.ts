@@ -3,12 +3,13 @@ import type { Node } from "../ast.js";
 import { asKind, nodeKind, stringList } from "../ast.js";
 import { quoteIdent } from "../sqlite-text.js";
 import { isUnknown, resolveUnknown } from "./coerce.js";
+import { fieldStarColumns } from "./composite-functions.js";
 import type { Ctx, Expr } from "./context.js";
 import { translateExpr } from "./expr.js";
 import { sqlValueFunctionName } from "./functions.js";
 import type { Scope, ScopeColumn } from "./scope.js";
 import type { OutputColumn } from "./select.js";
-import { selectListSetFunction } from "./set-functions.js";
+import { inSelectList } from "./set-functions.js";
 
 /** The select list: `*` expansion, output names as PostgreSQL chooses them, unique SQLite aliases. */
 export function translateTargetList(
@@ -42,9 +43,7 @@ export function translateTargetList(
       for (const col of star) add(col.name, columnExpr(col));
       continue;
     }
-    const call = asKind(rt.val, "FuncCall");
-    const srf = call && !call.over ? selectListSetFunction(ctx, call, scope, ctx.pos(rt.val)) : undefined;
-    const value: Expr = srf ?? translateExpr(ctx, rt.val!, scope);
+    const value: Expr = inSelectList(scope, () => translateExpr(ctx, rt.val!, scope));
     add(rt.name ?? outputName(rt.val!), resolveUnknown(ctx, value), isUnknown(value) && !value.isNull);
   }
   if (sqls.length === 0) {
@@ -64,6 +63,8 @@ function columnExpr(col: ScopeColumn): Expr {
 
 /** The columns `*` or `alias.*` stands for, or undefined if val is not a star. */
 function starColumns(ctx: Ctx, val: Node | undefined, scope: Scope): ScopeColumn[] | undefined {
+  const ind = asKind(val, "A_Indirection");
+  if (ind) return fieldStarColumns(ctx, ind, scope);
   const ref = asKind(val, "ColumnRef");
   if (!ref) return undefined;
   const fields = stringList(ref.fields);
@@ -85,6 +86,28 @@ function starColumns(ctx: Ctx, val: Node | undefined, scope: Scope): ScopeColumn
   return item.columns;
 }
 
+/**
+ * Whether a node's output name is a real one (FigureColname's strength 2), not a cast's type name
+ * or "case", which an enclosing cast's type name or CASE's ELSE replaces.
+ */
+function strongName(node: Node): boolean {
+  switch (nodeKind(node)) {
+    case "TypeCast":
+      return strongName(asKind(node, "TypeCast")!.arg!);
+    case "CollateClause":
+      return strongName(asKind(node, "CollateClause")!.arg!);
+    case "CaseExpr": {
+      const def = asKind(node, "CaseExpr")!.defresult;
+      return def !== undefined && strongName(def);
+    }
+    // A sub-select's column always has a name, "?column?" included: (SELECT 1)::text is "?column?".
+    case "SubLink":
+      return true;
+    default:
+      return outputName(node) !== "?column?";
+  }
+}
+
 /** The name PostgreSQL gives an unnamed output column (FigureColname). */
 export function outputName(node: Node): string {
   switch (nodeKind(node)) {
@@ -94,11 +117,12 @@ export function outputName(node: Node): string {
       return stringList(asKind(node, "FuncCall")!.funcname).at(-1) ?? "?column?";
     case "TypeCast": {
       const c = asKind(node, "TypeCast")!;
-      const inner = outputName(c.arg!);
-      return inner !== "?column?" ? inner : (stringList(c.typeName?.names).at(-1) ?? "?column?");
+      return strongName(c.arg!) ? outputName(c.arg!) : (stringList(c.typeName?.names).at(-1) ?? "?column?");
     }
-    case "CaseExpr":
-      return "case";
+    case "CaseExpr": {
+      const def = asKind(node, "CaseExpr")!.defresult;
+      return def !== undefined && strongName(def) ? outputName(def) : "case";
+    }
     case "CoalesceExpr":
       return "coalesce";
     case "MinMaxExpr":

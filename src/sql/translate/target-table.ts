@@ -3,10 +3,9 @@ import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
 import type { RelationInfo } from "../schema.js";
 import { quoteIdent } from "../sqlite-text.js";
-import { resolveUnknown } from "./coerce.js";
 import type { Ctx } from "./context.js";
 import { translateExpr } from "./expr.js";
-import { relationColumns, Scope, type ScopeColumn } from "./scope.js";
+import { relationColumns, Scope, type ScopeColumn, systemColumns } from "./scope.js";
 import type { OutputColumn } from "./select.js";
 import { translateTargetList } from "./target-list.js";
 
@@ -49,6 +48,7 @@ export function translateReturning(
   alias: string,
   list: Node[] | undefined,
   fromScope?: Scope,
+  xmax?: string,
 ): { sql: string; columns: OutputColumn[] } | undefined {
   if (!list?.length) return undefined;
   const scope = new Scope();
@@ -61,6 +61,7 @@ export function translateReturning(
       tableOid: rel.oid,
       attnum: c.attnum,
     })),
+    systemColumns: systemColumns(undefined, rel.oid, xmax),
   });
   for (const item of fromScope?.items.slice(1) ?? []) {
     scope.add({
@@ -92,9 +93,12 @@ export function isDefault(node: Node | undefined): boolean {
   return asKind(node, "SetToDefault") !== undefined;
 }
 
-/** Translates a stored default expression (PostgreSQL SQL text) for a column. */
+/**
+ * Translates a stored default expression (PostgreSQL SQL text) for a column. An untyped literal
+ * stays untyped: it is read as the column's type when assigned ('0' for a numeric column).
+ */
 export function defaultExpression(ctx: Ctx, text: string): ReturnType<typeof translateExpr> {
-  return resolveUnknown(ctx, translateExpr(ctx, ctx.parseExpression(text), new Scope()));
+  return translateExpr(ctx, ctx.parseExpression(text), new Scope());
 }
 
 export { stringList };

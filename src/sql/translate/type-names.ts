@@ -25,6 +25,13 @@ export function typeFromTypeName(ctx: Ctx, tn: NodeOf<"TypeName">): SqlType {
     if ((tn.arrayBounds ?? []).length > 0) throw unsupported("arrays of enum types", position);
     return { oid: enumType.oid, typmod: -1 };
   }
+  const composite = info || schema === "pg_catalog" ? undefined : ctx.schema.compositeType(name);
+  if (composite) {
+    if (tn.typmods?.length)
+      throw new PgError("SYNTAX_ERROR", `type modifier is not allowed for type "${name}"`, { position });
+    if ((tn.arrayBounds ?? []).length > 0) throw unsupported("arrays of composite types", position);
+    return { oid: composite.oid, typmod: -1, fields: composite.fields };
+  }
   const domain = info || schema === "pg_catalog" ? undefined : ctx.schema.domainType(name);
   if (domain) {
     // A domain's values are its base type's; the domain's constraints apply where values become it.

@@ -1,14 +1,17 @@
-import { PgError, unsupported } from "../../errors/pg-error.js";
+import { PgError } from "../../errors/pg-error.js";
 import type { NodeOf } from "../ast.js";
 import { asKind } from "../ast.js";
-import { quoteIdent } from "../sqlite-text.js";
+import type { RelationInfo } from "../schema.js";
+import { quoteIdent, quoteString } from "../sqlite-text.js";
+import { arrayElementSet } from "./array-assign.js";
 import type { Ctx } from "./context.js";
 import { asBool, translateExpr } from "./expr.js";
 import { translateFrom } from "./from.js";
 import { assign, type DmlOutput, defaultFor } from "./insert.js";
-import { Scope } from "./scope.js";
+import { Scope, systemColumns } from "./scope.js";
 import { withQueries } from "./select.js";
 import { assignedColumn, columnsOf, isDefault, targetTable, translateReturning } from "./target-table.js";
+import { expandMultiAssign } from "./update-multi-assign.js";
 
 /** UPDATE ... SET ... [FROM ...] [WHERE ...] [RETURNING ...] */
 export function translateUpdate(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
@@ -19,13 +22,12 @@ function updateBody(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
   const rel = targetTable(ctx, stmt.relation!, "UPDATE");
   const alias = stmt.relation!.alias?.aliasname ?? rel.name;
   const scope = new Scope();
-  scope.add({ alias, columns: columnsOf(rel, alias) });
+  scope.add({ alias, columns: columnsOf(rel, alias), systemColumns: systemColumns(alias, rel.oid) });
   const from = translateFrom(ctx, stmt.fromClause, scope, new Map(ctx.visibleCtes));
   const seen = new Set<string>();
-  const sets = (stmt.targetList ?? []).map((t) => {
-    if (asKind(asKind(t, "ResTarget")?.val, "MultiAssignRef"))
-      throw unsupported("UPDATE ... SET (columns) = (...)", ctx.pos(t));
+  const sets = expandMultiAssign(ctx, stmt.targetList ?? []).map((t) => {
     const res = asKind(t, "ResTarget")!;
+    if (res.indirection?.length) return arrayElementSet(ctx, rel, res, scope, seen);
     const col = assignedColumn(ctx, rel, res, "UPDATE");
     if (seen.has(col.name)) {
       throw new PgError("SYNTAX_ERROR", `multiple assignments to same column "${col.name}"`, {
@@ -33,6 +35,11 @@ function updateBody(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
       });
     }
     seen.add(col.name);
+    if (col.generated && !isDefault(res.val)) {
+      throw new PgError("GENERATED_ALWAYS", `column "${col.name}" can only be updated to DEFAULT`, {
+        detail: `Column "${col.name}" is a generated column.`,
+      });
+    }
     if (col.identity === "a" && !isDefault(res.val)) {
       throw new PgError("GENERATED_ALWAYS", `column "${col.name}" can only be updated to DEFAULT`, {
         detail: `Column "${col.name}" is an identity column defined as GENERATED ALWAYS.`,
@@ -44,7 +51,7 @@ function updateBody(ctx: Ctx, stmt: NodeOf<"UpdateStmt">): DmlOutput {
     return `${quoteIdent(col.name)} = ${value}`;
   });
   const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
-  let sql = `UPDATE ${target} SET ${sets.join(", ")}`;
+  let sql = `UPDATE ${target} SET ${[...sets, ...movedRowid(rel)].join(", ")}`;
   if (from) sql += ` FROM ${from}`;
   if (stmt.whereClause) sql += ` WHERE ${asBool(ctx, stmt.whereClause, scope, "WHERE")}`;
   const returning = translateReturning(ctx, rel, alias, stmt.returningList, scope);
@@ -61,7 +68,7 @@ function deleteBody(ctx: Ctx, stmt: NodeOf<"DeleteStmt">): DmlOutput {
   const rel = targetTable(ctx, stmt.relation!, "DELETE");
   const alias = stmt.relation!.alias?.aliasname ?? rel.name;
   const scope = new Scope();
-  scope.add({ alias, columns: columnsOf(rel, alias) });
+  scope.add({ alias, columns: columnsOf(rel, alias), systemColumns: systemColumns(alias, rel.oid) });
   const using = translateFrom(ctx, stmt.usingClause, scope, new Map(ctx.visibleCtes));
   const where = stmt.whereClause ? asBool(ctx, stmt.whereClause, scope, "WHERE") : undefined;
   const target = `${quoteIdent(rel.name)}${alias !== rel.name ? ` AS ${quoteIdent(alias)}` : ""}`;
@@ -77,4 +84,21 @@ function deleteBody(ctx: Ctx, stmt: NodeOf<"DeleteStmt">): DmlOutput {
   const returning = translateReturning(ctx, rel, alias, stmt.returningList, scope);
   if (returning) sql += ` RETURNING ${returning.sql}`;
   return { sql, columns: returning?.columns };
+}
+
+/**
+ * Updated rows move to the end of the table (pg_next_rowid), where PostgreSQL puts a row's new
+ * version: a later read without ORDER BY then returns rows in PostgreSQL's order. Not for a table
+ * whose rowid is its INTEGER PRIMARY KEY (made by other SQLite tools): its key would change.
+ */
+function movedRowid(rel: RelationInfo): string[] {
+  // A column named rowid hides SQLite's rowid under that name.
+  if (rel.column("rowid")) return [];
+  if (
+    /\bINTEGER\s+(NOT\s+NULL\s+)?PRIMARY\s+KEY\b/i.test(rel.sql ?? "") ||
+    /WITHOUT\s+ROWID\s*$/i.test(rel.sql ?? "")
+  )
+    return [];
+  const name = quoteIdent(rel.name);
+  return [`rowid = pg_next_rowid(${quoteString(rel.name)}, (SELECT max(rowid) FROM ${name}))`];
 }

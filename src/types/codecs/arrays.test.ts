@@ -24,9 +24,14 @@ describe("array literals", () => {
     expect(parseArrayLiteral("[1:2]={x,y}")).toEqual(["x", "y"]);
     expect(parseArrayLiteral("{a;b}", ";")).toEqual(["a", "b"]);
     expect(() => parseArrayLiteral("{{1},{2,3}}")).toThrow('malformed array literal: "{{1},{2,3}}"');
-    expect(() => parseArrayLiteral("[0:1]={1,2}")).toThrow(
-      "array lower bounds other than 1 are not supported",
-    );
+    expect(parseArrayLiteral("[0:1]={1,2}")).toEqual(["1", "2"]);
+  });
+
+  it("keep lower bounds other than 1 in the stored form", () => {
+    const int4s = codecFor(1007);
+    expect(int4s.fromText("[0:2]={7,8,9}", -1, ctx)).toBe("[0:2]=[7,8,9]");
+    expect(int4s.fromText("[1:2][1:1]={{7},{8}}", -1, ctx)).toBe("[[7],[8]]");
+    expect(int4s.toText("[-1:0][2:3]=[[1,2],[3,4]]", -1, ctx)).toBe("[-1:0][2:3]={{1,2},{3,4}}");
   });
 
   it("quote elements as array_out does", () => {

@@ -1,6 +1,6 @@
 // Arrays: stored as JSON (see array-json.ts). Text input and output follow array_in / array_out in
-// PostgreSQL's arrayfuncs.c; arrays always have lower bound 1, which is what array literals produce
-// unless they carry explicit dimensions.
+// PostgreSQL's arrayfuncs.c. Arrays have lower bound 1 unless a literal gives explicit dimensions
+// with other bounds ('[0:2]={7,8,9}'): such an array is stored as its dimensions, "=" and the JSON.
 import { PgError } from "../../errors/pg-error.js";
 import type { FormatContext } from "../format-context.js";
 import type { StoredValue } from "../sqlite-value.js";
@@ -18,6 +18,8 @@ const isSpace = (c: string | undefined) =>
 
 class LiteralParser {
   private i = 0;
+  /** The lower bounds of explicitly given dimensions. */
+  lowerBounds: number[] = [];
   constructor(
     private readonly s: string,
     private readonly delim: string,
@@ -59,7 +61,7 @@ class LiteralParser {
     return Number(m[0]);
   }
 
-  // "[lb:ub][lb:ub]=": only lower bound 1 can be stored.
+  // "[lb:ub][lb:ub]=".
   private dimensions(): number[] {
     const dims: number[] = [];
     while (this.s[this.i] === "[") {
@@ -79,8 +81,7 @@ class LiteralParser {
       if (this.s[this.i] !== "]") throw this.malformed('Missing "]" after array dimensions.');
       this.i++;
       if (ub < lb) throw new PgError("ARRAY_SUBSCRIPT_ERROR", "upper bound cannot be less than lower bound");
-      if (lb !== 1)
-        throw new PgError("FEATURE_NOT_SUPPORTED", "array lower bounds other than 1 are not supported");
+      this.lowerBounds.push(lb);
       dims.push(ub - lb + 1);
       this.skipSpace();
     }
@@ -235,24 +236,54 @@ function treeText(tree: ArrayTree, elem: ElementType, typmod: number, ctx: Forma
   return `${out}}`;
 }
 
+const BOUNDS = /^((?:\[-?\d+:-?\d+\])+)=/;
+
+/** A stored array's lower bounds (1 for each dimension unless stored with its dimensions) and JSON. */
+export function storedBounds(value: StoredValue): { lowerBounds: number[] | undefined; json: string } {
+  const s = typeof value === "string" ? value : String(value);
+  const m = s.startsWith("[") ? BOUNDS.exec(s) : null;
+  if (!m) return { lowerBounds: undefined, json: s };
+  const lowerBounds = [...m[1]!.matchAll(/\[(-?\d+):/g)].map((x) => Number(x[1]));
+  return { lowerBounds, json: s.slice(m[0].length) };
+}
+
+/** The dimension text "[lb:ub]..." of an array with these lower bounds. */
+export function boundsText(tree: ArrayTree, lowerBounds: number[]): string {
+  let out = "";
+  let level: ArrayTree = tree;
+  for (const lb of lowerBounds) {
+    out += `[${lb}:${lb + level.length - 1}]`;
+    level = Array.isArray(level[0]) ? level[0] : [];
+  }
+  return out;
+}
+
+/** The stored form of an array with these lower bounds: plain JSON when they are all 1. */
+export function storeWithBounds(tree: ArrayTree, elemOid: number, lowerBounds: number[] | undefined): string {
+  const json = arrayToJson(tree, elemOid);
+  if (!lowerBounds || tree.length === 0 || lowerBounds.every((lb) => lb === 1)) return json;
+  return `${boundsText(tree, lowerBounds)}=${json}`;
+}
+
 /** Reads a stored array (JSON text) into stored element values. */
 export function storedArray(value: StoredValue, elemOid: number): ArrayTree {
-  const s = typeof value === "string" ? value : String(value);
-  return jsonToArray(s, elemOid);
+  return jsonToArray(storedBounds(value).json, elemOid);
 }
 
 /** The codec of the array type whose elements are `elem`; typmods apply to the elements. */
 export function arrayCodec(elem: ElementType): TypeCodec {
   const codec: TypeCodec = {
     toText(value, typmod, ctx) {
-      return treeText(storedArray(value, elem.oid), elem, typmod, ctx);
+      const { lowerBounds, json } = storedBounds(value);
+      const tree = jsonToArray(json, elem.oid);
+      const dims = lowerBounds ? `${boundsText(tree, lowerBounds)}=` : "";
+      return dims + treeText(tree, elem, typmod, ctx);
     },
     fromText(text, typmod, ctx) {
-      const lit = parseArrayLiteral(text, elem.delim);
-      return arrayToJson(
-        mapLiteral(lit, (s) => elem.codec.fromText(s, typmod, ctx)),
-        elem.oid,
-      );
+      const parser = new LiteralParser(text, elem.delim);
+      const lit = parser.parse();
+      const tree = mapLiteral(lit, (s) => elem.codec.fromText(s, typmod, ctx));
+      return storeWithBounds(tree, elem.oid, parser.lowerBounds);
     },
   };
   if (elem.codec.toBinary && elem.codec.fromBinary) {

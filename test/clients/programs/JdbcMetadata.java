@@ -4,18 +4,22 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * Prints what pgJDBC's DatabaseMetaData reports for the public schema, one line per row, so that
- * the output for Tenantgres can be compared with the output for PostgreSQL. Catalog (database)
- * names are left out: the two databases have different names.
+ * Prints what pgJDBC's DatabaseMetaData reports for the public schema, one line per row, and the
+ * ResultSetMetaData of a query (what DBeaver and DataGrip show for a result), so that the output
+ * for Tenantgres can be compared with the output for PostgreSQL. Catalog (database) names are left
+ * out: the two databases have different names.
+ *
+ * Arguments: port, database, comma-separated tables, a query to describe.
  */
 public class JdbcMetadata {
   public static void main(String[] args) throws Exception {
     String url = "jdbc:postgresql://127.0.0.1:" + args[0] + "/" + args[1] + "?user=postgres";
     try (Connection c = DriverManager.getConnection(url)) {
       DatabaseMetaData md = c.getMetaData();
-      String[] tables = args.length > 2 ? args[2].split(",") : new String[0];
+      String[] tables = args[2].split(",");
       section("getSchemas", () -> md.getSchemas());
       section("getTables", () -> md.getTables(null, "public", "%", null));
       section("getTableTypes", () -> md.getTableTypes());
@@ -25,15 +29,17 @@ public class JdbcMetadata {
         section("getImportedKeys " + t, () -> md.getImportedKeys(null, "public", t));
         section("getExportedKeys " + t, () -> md.getExportedKeys(null, "public", t));
         section("getIndexInfo " + t, () -> md.getIndexInfo(null, "public", t, false, false));
+        section("getIndexInfo unique " + t, () -> md.getIndexInfo(null, "public", t, true, false));
         section("getBestRowIdentifier " + t, () -> md.getBestRowIdentifier(null, "public", t, DatabaseMetaData.bestRowSession, true));
         section("getVersionColumns " + t, () -> md.getVersionColumns(null, "public", t));
         section("getColumnPrivileges " + t, () -> md.getColumnPrivileges(null, "public", t, "%"));
       }
+      section("getCrossReference", () -> md.getCrossReference(null, "public", tables[0], null, "public", tables[1]));
       section("getTablePrivileges", () -> md.getTablePrivileges(null, "public", "%"));
       section("getUDTs", () -> md.getUDTs(null, "public", "%", null));
-      section("getFunctions", () -> md.getFunctions(null, "pg_catalog", "lower"));
-      section("getProcedures", () -> md.getProcedures(null, "pg_catalog", "upper"));
-      section("getFunctionColumns", () -> md.getFunctionColumns(null, "pg_catalog", "lower", "%"));
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(args[3])) {
+        describe(rs.getMetaData());
+      }
     }
   }
 
@@ -57,6 +63,27 @@ public class JdbcMetadata {
       }
     } catch (SQLException e) {
       System.out.println("error " + e.getSQLState() + " " + e.getMessage().split("\n")[0]);
+    }
+  }
+
+  /** ResultSetMetaData; nullability, auto-increment and table names come from pgJDBC's catalog queries. */
+  static void describe(ResultSetMetaData m) throws SQLException {
+    System.out.println("== ResultSetMetaData");
+    for (int i = 1; i <= m.getColumnCount(); i++) {
+      System.out.println(String.join(" | ",
+          "label=" + m.getColumnLabel(i),
+          "name=" + m.getColumnName(i),
+          "type=" + m.getColumnType(i) + " " + m.getColumnTypeName(i),
+          "class=" + m.getColumnClassName(i),
+          "precision=" + m.getPrecision(i),
+          "scale=" + m.getScale(i),
+          "displaySize=" + m.getColumnDisplaySize(i),
+          "nullable=" + m.isNullable(i),
+          "autoIncrement=" + m.isAutoIncrement(i),
+          "table=" + m.getTableName(i),
+          "schema=" + m.getSchemaName(i),
+          "signed=" + m.isSigned(i),
+          "caseSensitive=" + m.isCaseSensitive(i)));
     }
   }
 }
