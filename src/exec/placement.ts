@@ -12,7 +12,7 @@ export interface WorkerHandle {
 }
 
 /** A thread that has work but has not been heard from for this long is stuck in a statement. */
-const STUCK_AFTER_MS = 25;
+const STUCK_AFTER_MS = 100;
 
 /**
  * Which thread runs which session. This is the single-machine form of "which node owns this

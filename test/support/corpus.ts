@@ -73,7 +73,23 @@ export async function runScript(
 
 function sameOutcome(a: Outcome, b: Outcome): boolean {
   if (a.error || b.error) return a.error?.code === b.error?.code;
-  return isDeepStrictEqual(a, b);
+  return isDeepStrictEqual(userTypesAlike(a), userTypesAlike(b));
+}
+
+/**
+ * The OIDs of types a script makes (enums, domains) are whatever each server assigned (PostgreSQL
+ * counts them cluster-wide); only that a column has such a type is compared.
+ */
+function userTypesAlike(o: Outcome): Outcome {
+  const FIRST_NORMAL_OBJECT_ID = 16384;
+  if (!o.fields) return o;
+  return {
+    ...o,
+    fields: o.fields.map((f) => ({
+      ...f,
+      dataTypeID: f.dataTypeID >= FIRST_NORMAL_OBJECT_ID ? -1 : f.dataTypeID,
+    })),
+  };
 }
 
 export function scores(results: StatementResult[]): TierScore[] {

@@ -48,7 +48,10 @@ function commentRow(schema: SchemaView, c: CommentInfo): CatalogRow | undefined 
         CLASS.pg_constraint,
       );
     case "type":
-      return row(schema.enumType(c.name)?.oid ?? schema.domainType(c.name)?.oid, CLASS.pg_type);
+      return row(
+        schema.enumType(c.name)?.oid ?? schema.domainType(c.name)?.oid ?? schema.compositeType(c.name)?.oid,
+        CLASS.pg_type,
+      );
     case "schema":
       return row(NAMESPACE_OID[c.name], CLASS.pg_namespace);
   }

@@ -33,6 +33,8 @@ export function translateRename(ctx: Ctx, stmt: NodeOf<"RenameStmt">): DdlOutput
   const kind = stmt.renameType ?? "";
   if (kind === "OBJECT_TYPE") {
     const names = stringList(asKind(stmt.object, "List")?.items ?? (stmt.object ? [stmt.object] : []));
+    if (names.length <= 2 && ctx.schema.compositeType(names.at(-1)!))
+      throw unsupported("ALTER TYPE ... RENAME of composite types");
     return renameEnumType(ctx, names, stmt.newname!);
   }
   if (!TAGS[kind] && kind !== "OBJECT_COLUMN")

@@ -64,6 +64,8 @@ export function translateAlterTable(ctx: Ctx, stmt: NodeOf<"AlterTableStmt">): D
   ctx.changesSchema = true;
   const cmds = (stmt.cmds ?? []).map((c) => asKind(c, "AlterTableCmd")!);
   const objtype = stmt.objtype ?? "OBJECT_TABLE";
+  if (objtype === "OBJECT_TYPE" && ctx.schema.compositeType(name))
+    throw unsupported("ALTER TYPE of composite types", position);
   if (objtype !== "OBJECT_TABLE") {
     const noun = objtype.replace("OBJECT_", "").toLowerCase();
     const found = ctx.schema.relation(name) ?? ctx.schema.sequence(name) ?? ctx.schema.index(name);

@@ -257,7 +257,9 @@ export function castSql(sql: string, from: number, to: number): string {
   if (from === NUMERIC && (INTEGER_TYPES.has(to) || FLOAT_TYPES.has(to)))
     return `pg_numeric_to_${NUMBER_NAMES.get(to)}(${sql})`;
   if (FLOAT_TYPES.has(from) && to === NUMERIC) return `pg_numeric_from_${NUMBER_NAMES.get(from)}(${sql})`;
-  if (INTEGER_TYPES.has(from) && FLOAT_TYPES.has(to)) return `CAST(${sql} AS REAL)`;
+  // SQLite reads both as REAL; FLOAT reads back as double precision in pg_get_constraintdef.
+  if (INTEGER_TYPES.has(from) && FLOAT_TYPES.has(to))
+    return `CAST(${sql} AS ${to === FLOAT4 ? "REAL" : "FLOAT"})`;
   if (from === FLOAT4 && to === FLOAT8) return `pg_float4_to_float8(${sql})`;
   if (FLOAT_TYPES.has(from) && INTEGER_TYPES.has(to) && to !== OID)
     return `pg_float_to_integer(${sql}, ${to})`;

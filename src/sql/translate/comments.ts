@@ -105,7 +105,7 @@ function commentTarget(ctx: Ctx, objtype: string, stmt: NodeOf<"CommentStmt">): 
       const tn = asKind(stmt.object, "TypeName");
       const typeNames = stringList(tn?.names);
       const name = relationName(typeNames);
-      if (!ctx.schema.enumType(name)) {
+      if (!ctx.schema.enumType(name) && !ctx.schema.compositeType(name)) {
         if (ctx.schema.relation(name)) throw unsupported("COMMENT ON TYPE of a table's row type");
         throw new PgError("UNDEFINED_OBJECT", `type "${typeNames.join(".")}" does not exist`);
       }

@@ -15,6 +15,13 @@ import { callByName } from "./functions.js";
 import { recordField } from "./records.js";
 import type { Scope, ScopeColumn, ScopeItem } from "./scope.js";
 
+const BUILDERS = new Set([
+  "json_build_object",
+  "jsonb_build_object",
+  "json_build_array",
+  "jsonb_build_array",
+]);
+
 /**
  * Functions over composite values: row_to_json, to_json and to_jsonb of a composite value (a json
  * object of its fields, as composite_to_json builds it), and json(b)_populate_record(base, json),
@@ -23,6 +30,13 @@ import type { Scope, ScopeColumn, ScopeItem } from "./scope.js";
 export function compositeFunction(ctx: Ctx, name: string, args: Expr[]): Expr | undefined {
   const first = args[0];
   if (!first) return undefined;
+  if (BUILDERS.has(name) && args.some((a) => compositeOf(ctx, a.type))) {
+    // The builders take a composite value as its json object.
+    const json = args.map((a) =>
+      compositeOf(ctx, a.type) ? { sql: compositeJson(ctx, withFields(ctx, a)), type: t(JSON_TYPE) } : a,
+    );
+    return callByName(ctx, name, json);
+  }
   switch (name) {
     case "row_to_json":
     case "to_json":

@@ -3,7 +3,7 @@ import { recordFields } from "../../functions/lib/composite-records.js";
 import { formatType } from "../../types/registry.js";
 import type { NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
-import { COMPOSITES, CREATE_COMPOSITES, CREATE_TYPES, TYPES } from "../metadata.js";
+import { COMMENTS, COMPOSITES, CREATE_COMPOSITES, CREATE_TYPES, TYPES } from "../metadata.js";
 import { BOOL, RECORD, STRING_TYPES, TEXT, t, UNKNOWN } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import type { CompositeInfo } from "../schema.js";
@@ -132,6 +132,8 @@ export function dropComposite(ctx: Ctx, names: string[], cascade: boolean, setup
     `DELETE FROM ${TYPES} WHERE name = ${quoteString(c.name)}`,
     `DELETE FROM ${COMPOSITES} WHERE name = ${quoteString(c.name)}`,
   );
+  if (ctx.schema.hasMetadata(COMMENTS))
+    setup.push(`DELETE FROM ${COMMENTS} WHERE kind = 'type' AND name = ${quoteString(c.name)}`);
   return true;
 }
 

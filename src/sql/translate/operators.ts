@@ -282,6 +282,8 @@ export function translateAExpr(ctx: Ctx, e: NodeOf<"A_Expr">, scope: Scope, whol
   const right = () => translateExpr(ctx, e.rexpr!, scope);
   const rows = rowOperands(e);
   if (rows) return rowComparison(ctx, e, op, rows, scope, position);
+  if (asKind(e.lexpr, "RowExpr") && asKind(e.rexpr, "SubLink")?.subLinkType === "EXPR_SUBLINK")
+    throw unsupported("row comparisons with a subquery", position);
   switch (e.kind) {
     case "AEXPR_OP":
       return applyOperator(ctx, op, e.lexpr ? left() : undefined, right(), position);
