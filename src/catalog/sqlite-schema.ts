@@ -8,6 +8,7 @@ import {
   EXTENSIONS,
   IDENTITY,
   isMetadataTable,
+  MATVIEWS,
   SEQUENCES,
   TYPES,
 } from "../sql/metadata.js";
@@ -47,6 +48,7 @@ export class SqliteSchema implements SchemaView {
   private readonly compositeOids = new Map<number, CompositeInfo>();
   private readonly comment: CommentInfo[] = [];
   private readonly exts: { name: string; version: string }[] = [];
+  private readonly matviews = new Map<string, string>();
 
   constructor(
     db: Database.Database,
@@ -171,6 +173,12 @@ export class SqliteSchema implements SchemaView {
       this.exts.push(
         ...(db.prepare(`SELECT name, version FROM ${EXTENSIONS} ORDER BY name`).all() as typeof this.exts),
       );
+    if (this.metadata.has(MATVIEWS))
+      for (const m of db.prepare(`SELECT name, query FROM ${MATVIEWS}`).all() as {
+        name: string;
+        query: string;
+      }[])
+        this.matviews.set(m.name, m.query);
     this.readTemporary(db, compile);
   }
 
@@ -242,6 +250,10 @@ export class SqliteSchema implements SchemaView {
 
   extensions(): Iterable<{ name: string; version: string }> {
     return this.exts;
+  }
+
+  materializedView(name: string): string | undefined {
+    return this.matviews.get(name);
   }
 
   enumType(name: string): EnumInfo | undefined {

@@ -140,3 +140,11 @@ export const CREATE_EXTENSIONS = `CREATE TABLE IF NOT EXISTS ${EXTENSIONS} (
   name TEXT PRIMARY KEY,
   version TEXT NOT NULL
 )`;
+
+/** Materialized views: a table of the view's name holds the rows; this keeps its query for REFRESH. */
+export const MATVIEWS = "_tenantgres_matviews";
+
+export const CREATE_MATVIEWS = `CREATE TABLE IF NOT EXISTS ${MATVIEWS} (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL
+)`;

@@ -52,6 +52,8 @@ export interface SchemaView {
   indexes?(): Iterable<IndexInfo>;
   /** Whether a metadata table exists in this tenant. */
   hasMetadata(table: string): boolean;
+  /** A materialized view's query (PostgreSQL SQL), if name is one. */
+  materializedView?(name: string): string | undefined;
   /** Extensions made with CREATE EXTENSION. */
   extensions?(): Iterable<{ name: string; version: string }>;
   sequence(name: string): SequenceInfo | undefined;

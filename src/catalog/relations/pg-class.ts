@@ -103,7 +103,7 @@ defineCatalogRows(
         relnamespace: rel.temp ? PG_TEMP : PUBLIC,
         relpersistence: rel.temp ? "t" : "p",
         reltype: rowTypeOid(rel),
-        relkind: table ? "r" : "v",
+        relkind: !table ? "v" : c.schema.materializedView?.(rel.name) !== undefined ? "m" : "r",
         relam: table ? ACCESS_METHOD.heap : 0,
         relfilenode: table ? rel.oid : 0,
         relnatts: rel.columns.length,

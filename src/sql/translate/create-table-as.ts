@@ -61,7 +61,8 @@ export function selectInto(stmt: NodeOf<"SelectStmt">): [NodeOf<"IntoClause">, N
 }
 
 export function createTableAsQuery(ctx: Ctx, s: NodeOf<"CreateTableAsStmt">): NodeOf<"SelectStmt"> {
-  if (s.objtype === "OBJECT_MATVIEW") throw unsupported("materialized views");
+  if (s.objtype === "OBJECT_MATVIEW" && s.into?.skipData)
+    throw unsupported("CREATE MATERIALIZED VIEW ... WITH NO DATA", ctx.pos(s.into?.rel?.location));
   const query = asKind(s.query, "SelectStmt");
   if (!query)
     throw unsupported("CREATE TABLE AS with a statement other than SELECT", ctx.pos(s.into?.rel?.location));

@@ -4,7 +4,7 @@ import { PgError, unsupported } from "../../errors/pg-error.js";
 import { elementTypeOf, formatType } from "../../types/registry.js";
 import type { Node, NodeOf } from "../ast.js";
 import { asKind, stringList } from "../ast.js";
-import { COMMENTS, DEFAULTS, IDENTITY, ownedByTableSql, SEQUENCES } from "../metadata.js";
+import { COMMENTS, DEFAULTS, IDENTITY, MATVIEWS, ownedByTableSql, SEQUENCES } from "../metadata.js";
 import { JSONB } from "../oids.js";
 import { quoteIdent, quoteString } from "../sqlite-text.js";
 import { cascadeNotice, withoutForeignKeys } from "./alter-table.js";
@@ -32,6 +32,7 @@ const DROP_KINDS: Record<string, { noun: string; tag: string }> = {
   OBJECT_DOMAIN: { noun: "type", tag: "DROP DOMAIN" },
   OBJECT_SCHEMA: { noun: "schema", tag: "DROP SCHEMA" },
   OBJECT_EXTENSION: { noun: "extension", tag: "DROP EXTENSION" },
+  OBJECT_MATVIEW: { noun: "materialized view", tag: "DROP MATERIALIZED VIEW" },
 };
 
 export function dropTag(stmt: NodeOf<"DropStmt">): string {
@@ -170,9 +171,29 @@ function dropOne(ctx: Ctx, noun: string, name: string, cascade: boolean, state: 
   const setup = state.setup;
   const s = ctx.schema;
   switch (noun) {
+    case "materialized view": {
+      // Its rows are a table of its name; dropping that table and the kept query drops the view.
+      if (s.materializedView?.(name) === undefined) {
+        const rel = s.relation(name);
+        if (rel) {
+          throw new PgError("WRONG_OBJECT_TYPE", `"${name}" is not a materialized view`, {
+            hint: `Use DROP ${rel.kind === "view" ? "VIEW to remove a view" : "TABLE to remove a table"}.`,
+          });
+        }
+        return false;
+      }
+      state.setup.push(`DELETE FROM ${MATVIEWS} WHERE name = ${quoteString(name)}`);
+      return dropOne(ctx, "materialized view's table", name, cascade, state);
+    }
+    case "materialized view's table":
     case "table": {
       const rel = s.relation(name);
       if (!rel) return false;
+      if (noun === "table" && s.materializedView?.(name) !== undefined) {
+        throw new PgError("WRONG_OBJECT_TYPE", `"${name}" is not a table`, {
+          hint: "Use DROP MATERIALIZED VIEW to remove a materialized view.",
+        });
+      }
       if (rel.kind !== "table") {
         throw new PgError("WRONG_OBJECT_TYPE", `"${name}" is not a table`, {
           hint: "Use DROP VIEW to remove a view.",

@@ -155,6 +155,9 @@ function arithmetic(ctx: Ctx, op: string, l: Expr, r: Expr, position?: number): 
     const nonZeroConstant = /^-?\d+(\.\d+)?$/.test(b.sql) && Number(b.sql) !== 0;
     const integral = INTEGER_TYPES.has(type.oid);
     if (op === "%" && !integral) return { sql: `pg_mod(${a.sql}, ${b.sql})`, type };
+    // Integer division in C: PostgreSQL's 22012 and its overflow (minimum / -1) error.
+    const intName = { [INT2]: "int2", [INT4]: "int4", [INT8]: "int8" }[type.oid];
+    if (op === "/" && intName) return { sql: `pg_${intName}_div(${a.sql}, ${b.sql})`, type };
     const divisor = FLOAT_TYPES.has(type.oid) || type.oid === NUMERIC ? `CAST(${a.sql} AS REAL)` : a.sql;
     if (nonZeroConstant) return { sql: `(${divisor} ${op} ${b.sql})`, type };
     return { sql: `(${divisor} ${op} pg_nonzero(${b.sql}))`, type };

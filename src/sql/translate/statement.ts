@@ -23,6 +23,7 @@ import { translateAlterEnum, translateCreateEnum } from "./enums.js";
 import { translateCreateExtension } from "./extensions.js";
 import { translateInsert } from "./insert.js";
 import { translateLock } from "./lock.js";
+import { recordMaterializedView, translateRefresh } from "./matviews.js";
 import { translateMerge } from "./merge.js";
 import { translateSelect } from "./select.js";
 import { translateAlterSequence, translateCreateSequence } from "./sequences.js";
@@ -128,8 +129,14 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   },
   CreateStmt: (ctx, s) => ddl(ctx, translateCreateTable(ctx, s), "CREATE TABLE"),
   IndexStmt: (ctx, s) => ddl(ctx, translateCreateIndex(ctx, s), "CREATE INDEX"),
-  CreateTableAsStmt: (ctx, s) =>
-    createTableAs(ctx, s.into!, createTableAsQuery(ctx, s), s.if_not_exists === true),
+  CreateTableAsStmt: (ctx, s) => {
+    const query = createTableAsQuery(ctx, s);
+    const plan = createTableAs(ctx, s.into!, query, s.if_not_exists === true);
+    if (s.objtype !== "OBJECT_MATVIEW") return plan;
+    if (plan.notice) return { ...plan, tag: { kind: "fixed", tag: "CREATE MATERIALIZED VIEW" } };
+    return { ...plan, setup: [...plan.setup, ...recordMaterializedView(s.into!.rel!.relname!, query)] };
+  },
+  RefreshMatViewStmt: (ctx, s) => ddl(ctx, translateRefresh(ctx, s), "REFRESH MATERIALIZED VIEW"),
   ViewStmt: (ctx, s) => ddl(ctx, translateCreateView(ctx, s), "CREATE VIEW"),
   DropStmt: (ctx, s) => ddl(ctx, translateDrop(ctx, s), dropTag(s)),
   TruncateStmt: (ctx, s) => ddl(ctx, translateTruncate(ctx, s), "TRUNCATE TABLE"),
@@ -266,7 +273,6 @@ const handlers: { [K in StatementKind]: Handler<K> } = {
   }),
   RawStmt: "this statement",
   ReassignOwnedStmt: "REASSIGN OWNED",
-  RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
   ReindexStmt: "REINDEX",
   RenameStmt: (ctx, s) => ddl(ctx, translateRename(ctx, s), renameTag(s)),
   ReplicaIdentityStmt: "REPLICA IDENTITY",

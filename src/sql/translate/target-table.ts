@@ -19,6 +19,8 @@ export function targetTable(ctx: Ctx, rv: NodeOf<"RangeVar">, verb: string): Rel
   const rel = ctx.schema.relation(name);
   if (!rel) throw new PgError("UNDEFINED_TABLE", `relation "${name}" does not exist`, { position });
   if (rel.kind === "view") throw unsupported(`${verb} on views`, position);
+  if (!rel.temp && ctx.schema.materializedView?.(name) !== undefined)
+    throw new PgError("WRONG_OBJECT_TYPE", `cannot change materialized view "${name}"`);
   ctx.writes = true;
   return rel;
 }
