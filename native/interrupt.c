@@ -13,6 +13,8 @@
 #include <sqlite3ext.h>
 #include <stdint.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 SQLITE_EXTENSION_INIT1
 int tenantgres_register_numeric(sqlite3 *db); /* native/numeric.c */
@@ -227,6 +229,18 @@ static napi_value take_reason(napi_env env, napi_callback_info info) {
   return int_value(env, reason);
 }
 
+/*
+ * dupFd(fd): a second descriptor for the same open socket (close-on-exec), or -1. The thread that
+ * accepted a connection hands the copy to the thread that will serve it, then closes its own.
+ */
+static napi_value dup_fd(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, 0, 0);
+  int32_t fd = arg_int(env, argv[0]);
+  return int_value(env, fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, 0));
+}
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"allocSlot", 0, alloc_slot, 0, 0, 0, napi_default, 0},
@@ -235,6 +249,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"interrupt", 0, interrupt, 0, 0, 0, napi_default, 0},
       {"interruptOwner", 0, interrupt_owner, 0, 0, 0, napi_default, 0},
       {"takeReason", 0, take_reason, 0, 0, 0, napi_default, 0},
+      {"dupFd", 0, dup_fd, 0, 0, 0, napi_default, 0},
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;

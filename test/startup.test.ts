@@ -108,6 +108,48 @@ describe("startup", () => {
     expect(r.messages.at(-1)).toMatchObject({ name: "readyForQuery", status: "I" });
   });
 
+  it("serves queries sent in the same packet as the startup message, as PostgreSQL does", async () => {
+    const run = (port: number, user: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        const s = new Socket();
+        const parser = new Parser();
+        const seen: string[] = [];
+        s.on("data", (d) =>
+          parser.parse(d, (m) => {
+            const x = m as unknown as { name: string; fields?: unknown[]; text?: string };
+            if (x.name === "dataRow") seen.push(`row ${JSON.stringify(x.fields)}`);
+            else if (x.name === "commandComplete") seen.push(`complete ${x.text}`);
+            else if (x.name === "readyForQuery") seen.push("ready");
+            if (seen.filter((n) => n === "ready").length === 3) {
+              s.destroy();
+              resolve(seen);
+            }
+          }),
+        );
+        s.on("error", reject);
+        s.connect(port, "127.0.0.1", () =>
+          s.write(
+            Buffer.concat([
+              serialize.startup({ user, database: "postgres" }),
+              serialize.query("SELECT 41 + 1 AS answer"),
+              serialize.query("SELECT 'two' AS second"),
+            ]),
+          ),
+        );
+      });
+    const ours = await run(server.port, "u");
+    expect(ours).toEqual(await run(REFERENCE.port, REFERENCE.user));
+    expect(ours).toEqual([
+      "ready",
+      'row ["42"]',
+      "complete SELECT 1",
+      "ready",
+      'row ["two"]',
+      "complete SELECT 1",
+      "ready",
+    ]);
+  });
+
   it("answers N to SSLRequest and GSSENCRequest without TLS, then serves the startup", async () => {
     for (const code of [80877103, 80877104]) {
       const r = await startup(server.port, [request(code), serialize.startup({ user: "u", database: "x" })]);

@@ -3,6 +3,7 @@ import { registerCatalogTable, sessionCatalog } from "../catalog/catalog.js";
 import "../catalog/relations/index.js";
 import { registerFunctionNamed, registerInternalFunctions } from "../functions/sqlite-functions.js";
 import { NATIVE_PATH, native } from "./interrupts.js";
+import { enterSqlite, leaveSqlite } from "./sqlite-gate.js";
 
 export type Durability = "full" | "normal";
 
@@ -48,10 +49,12 @@ export class Connection {
   /** Marks the statement about to step as belonging to a session, which may then be interrupted. */
   running(owner: number): void {
     native.setOwner(this.slot, owner);
+    enterSqlite();
   }
 
   idle(): void {
     native.setOwner(this.slot, 0);
+    leaveSqlite();
   }
 
   /** Why the last statement was interrupted (a StopReason), clearing it. */

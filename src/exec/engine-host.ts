@@ -25,6 +25,8 @@ export interface RunResult {
   status: "I" | "T" | "E";
   /** The session holds nothing on its thread (no transaction, portal or pending Sync): it may move. */
   movable: boolean;
+  /** A FATAL error was sent: the connection is to end after this batch. */
+  ended?: boolean;
   /** The session's settings, when a statement changed them. */
   settings?: [string, string][];
 }

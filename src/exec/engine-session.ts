@@ -53,6 +53,9 @@ export class EngineSession {
     });
   }
 
+  /** A FATAL error was sent (the session was terminated): the connection is to end. */
+  ended = false;
+
   /** Nothing of the session lives on this thread but its prepared statements: it may move. */
   get movable(): boolean {
     if (this.skipping || this.executedSinceSync > 0 || this.ctx.conn || this.ctx.failed) return false;
@@ -337,7 +340,7 @@ export class EngineSession {
 
   private fail(e: unknown, out: Output): void {
     const s = this.ctx;
-    reportError(out, e, this.onError);
+    if (reportError(out, e, this.onError)) this.ended = true;
     // A table rebuild that failed midway may leave its connection settings on.
     if (s.conn?.inTransaction) {
       s.conn.db.pragma("defer_foreign_keys = OFF");
@@ -362,7 +365,7 @@ export class EngineSession {
     try {
       endImplicit(this.ctx, true);
     } catch (e) {
-      reportError(out, e, this.onError);
+      if (reportError(out, e, this.onError)) this.ended = true;
       finish(this.ctx, false);
     }
     this.reportSettings(out);

@@ -26,6 +26,8 @@ export interface EngineOptions {
   sessionTable: SharedArrayBuffer;
   /** The process-wide table of advisory locks (see createAdvisoryLockTable). */
   advisoryLocks: SharedArrayBuffer;
+  /** The process-wide counters of schema changes (see createSchemaChangeTable). */
+  schemaChanges: SharedArrayBuffer;
   onInternalError: ErrorReporter;
 }
 
@@ -111,7 +113,7 @@ export class Engine implements TenantAdmin {
     };
     const out = new Output(deliver, undefined, durable);
     const version = session.ctx.settings.version;
-    // Another thread, or another program, may have changed the schema since this one read it.
+    // A session on another thread may have changed the schema since this one read it.
     if (!session.ctx.conn) session.ctx.tenant.checkExternalChanges();
     await session.run(messages, out);
     const last = out.drain() ?? durable();
@@ -120,16 +122,18 @@ export class Engine implements TenantAdmin {
     return {
       status: session.ctx.status,
       movable: session.movable,
+      ...(session.ended ? { ended: true } : {}),
       ...(settings.version !== version ? { settings: settings.snapshot() } : {}),
     };
   }
 
-  close(sessionId: number): void {
+  /** Ends a session here; one that moved to another thread keeps what it has elsewhere (LISTEN). */
+  close(sessionId: number, moved = false): void {
     const session = this.sessions.get(sessionId);
     if (!session) return;
     this.sessions.delete(sessionId);
     session.close();
-    this.host.unlistenAll(session.ctx.pid);
+    if (!moved) this.host.unlistenAll(session.ctx.pid);
     const tenant = session.ctx.tenant;
     // Its transaction, if any, was rolled back just now: nothing of it is acknowledged.
     tenant.writeSlot.takeEnded(session.ctx.id);
@@ -196,7 +200,7 @@ export class Engine implements TenantAdmin {
       if (!create) throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`, { severity });
       this.files.createEmpty(name);
     }
-    tenant = new Tenant(name, path, this.options.durability);
+    tenant = new Tenant(name, path, this.options.durability, this.options.schemaChanges);
     tenant.open(false);
     this.tenants.set(name, tenant);
     this.evict();

@@ -12,8 +12,11 @@ export function clientError(e: unknown, onInternal: ErrorReporter): ErrorFields 
   return internalError().fields;
 }
 
-export function reportError(out: Output, e: unknown, onInternal: ErrorReporter): void {
-  encode.errorResponse(out.w, clientError(e, onInternal));
+/** Sends the error; returns whether it is FATAL (the connection is to end). */
+export function reportError(out: Output, e: unknown, onInternal: ErrorReporter): boolean {
+  const fields = clientError(e, onInternal);
+  encode.errorResponse(out.w, fields);
+  return fields.severity === "FATAL";
 }
 
 export function sendNotice(

@@ -19,8 +19,23 @@ export interface Executor {
   close(sessionId: number): Promise<void>;
   /** Stops the session's running statement, or its wait for the write slot. */
   interrupt(sessionId: number, reason: StopReason): void;
+  /**
+   * Where it can, gives an authenticated plain connection (its descriptor, duplicated here, and the
+   * bytes the client sent after authenticating) to the thread that runs its tenant, which serves
+   * it from then on; the caller then closes its own socket. onClosed is called when the connection
+   * ends.
+   */
+  adopt?(req: OpenSession, fd: number, pending: Buffer, secret: number, onClosed: () => void): SessionTarget;
   /** Ends every session, checkpoints and closes every tenant. */
   shutdown(): Promise<void>;
+}
+
+/** What the server asks of an authenticated session, wherever it runs. */
+export interface SessionTarget {
+  notify(channel: string, payload: string, sender: number): void;
+  cancel(): void;
+  /** pg_terminate_backend (now), or shutdown, which lets a running batch finish first. */
+  stop(reason: StopReason.Terminate | StopReason.Shutdown, now: boolean): void;
 }
 
 /** Called when a statement asks for a connection to end (pg_terminate_backend). */

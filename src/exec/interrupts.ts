@@ -13,6 +13,8 @@ interface NativeInterrupts {
   interrupt(slot: number, owner: number, reason: number): boolean;
   interruptOwner(owner: number, reason: number): boolean;
   takeReason(slot: number): number;
+  /** A second descriptor for the same open file (close-on-exec), or -1. */
+  dupFd(fd: number): number;
 }
 
 /** Why a statement was stopped; each has PostgreSQL's SQLSTATE and wording. */

@@ -5,13 +5,37 @@ export interface WorkerHandle {
   worker: Worker;
   /** Requests sent and not answered yet. */
   inflight: number;
-  /** When the thread last sent anything; a busy thread sends a heartbeat every 10 ms. */
-  lastHeard: number;
+  /** Shared with the thread: [0] how many runs are in progress there. */
+  active: Int32Array;
+  /** Shared with the thread: [0] its SQLite gate (sqlite-gate.ts), and when it went inside. */
+  gate: Int32Array;
+  insideSince: Float64Array;
+  /** Shared with the thread: [0] when it last made progress; a busy thread updates it every 10 ms. */
+  beatAt: Float64Array;
   /** Tenants whose files the thread has open. */
   tenants: Set<string>;
 }
 
-/** A thread that has work but has not been heard from for this long is stuck in a statement. */
+/**
+ * Bytes of activity cells per thread: an Int32 count of runs in progress, the Int32 SQLite gate
+ * (sqlite-gate.ts), the Float64 time of the last progress, the Float64 time it entered SQLite.
+ */
+export const ACTIVITY_BYTES = 24;
+
+/** The views of a thread's activity cells. */
+export function activityCells(
+  buffer: SharedArrayBuffer,
+  index: number,
+): { active: Int32Array; gate: Int32Array; beatAt: Float64Array; insideSince: Float64Array } {
+  return {
+    active: new Int32Array(buffer, index * ACTIVITY_BYTES, 1),
+    gate: new Int32Array(buffer, index * ACTIVITY_BYTES + 4, 1),
+    beatAt: new Float64Array(buffer, index * ACTIVITY_BYTES + 8, 1),
+    insideSince: new Float64Array(buffer, index * ACTIVITY_BYTES + 16, 1),
+  };
+}
+
+/** A thread that has work but has not made progress for this long is stuck in a statement. */
 const STUCK_AFTER_MS = 100;
 
 /**
@@ -79,8 +103,13 @@ export class Placement {
     return this.handles.filter((h) => h.tenants.has(tenant));
   }
 
+  /** Whether the thread has been inside one SQLite call for long: its idle sessions may move. */
+  stuckInside(h: WorkerHandle, now = Date.now()): boolean {
+    return Atomics.load(h.gate, 0) === 1 && now - h.insideSince[0]! > STUCK_AFTER_MS;
+  }
+
   stuck(h: WorkerHandle, now = Date.now()): boolean {
-    return h.inflight > 0 && now - h.lastHeard > STUCK_AFTER_MS;
+    return Atomics.load(h.active, 0) > 0 && now - h.beatAt[0]! > STUCK_AFTER_MS;
   }
 
   /** The thread with the fewest open tenants among those not stuck, other than except. */

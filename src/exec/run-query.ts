@@ -108,6 +108,7 @@ export async function runQuery(
     }
     if (plan.changesSchema) {
       s.changedSchema = true;
+      s.tenant.schemaChanging();
       s.privateSchema = undefined;
     }
     if (plan.captures) await runCaptures(s, conn, plan, portal.params);

@@ -4,7 +4,13 @@ import { SEQUENCES } from "../sql/metadata.js";
 import { TranslationCache } from "../sql/translator.js";
 import { Connection, type Durability } from "./connection.js";
 import { SequenceStore } from "./sequences.js";
+import { tenantHash } from "./session-table.js";
 import { WriteSlot } from "./write-slot.js";
+
+/** Counters of schema changes shared by the threads, one cell per tenant name hash (a power of two). */
+export function createSchemaChangeTable(): SharedArrayBuffer {
+  return new SharedArrayBuffer((1 << 16) * Int32Array.BYTES_PER_ELEMENT);
+}
 
 /**
  * An open tenant on the thread that runs it: a pool of SQLite connections to its file, the write
@@ -23,12 +29,19 @@ export class Tenant {
   private generation = 0;
   /** SQLite's schema cookie when the schema was last read. */
   private schemaCookie = -1;
+  /** The tenant's cell in the process-wide schema change counters, and its value when last checked. */
+  private readonly changes: { cells: Int32Array; index: number; seen: number };
 
   constructor(
     readonly name: string,
     readonly path: string,
     private readonly durability: Durability,
-  ) {}
+    schemaChanges: SharedArrayBuffer,
+  ) {
+    const cells = new Int32Array(schemaChanges);
+    const index = tenantHash(name) & (cells.length - 1);
+    this.changes = { cells, index, seen: Atomics.load(cells, index) };
+  }
 
   /** Opens a first connection, creating the file when allowed; throws if it cannot be opened. */
   open(create: boolean): void {
@@ -76,22 +89,33 @@ export class Tenant {
   }
 
   /**
-   * Another thread may have changed the schema while this one held the tenant open (the tenant
-   * moved away and back): compare SQLite's schema cookie. Called when a session attaches.
+   * A session of the tenant on another thread may have changed the schema: when the tenant's
+   * change counter moved, compare SQLite's schema cookie. Called before a session's statements
+   * outside a transaction.
    */
   checkExternalChanges(): void {
     if (!this.cachedSchema) return;
+    const now = Atomics.load(this.changes.cells, this.changes.index);
+    if (now === this.changes.seen) return;
+    this.changes.seen = now;
     const conn = this.take();
     try {
-      if (conn.schemaVersion() !== this.schemaCookie) this.schemaChanged();
+      if (conn.schemaVersion() !== this.schemaCookie) this.generation++;
     } finally {
       this.release(conn);
     }
   }
 
-  /** Called after DDL: schema and translations are read again. */
+  /** A statement is changing the schema: other threads check their copies from now on. */
+  schemaChanging(): void {
+    Atomics.add(this.changes.cells, this.changes.index, 1);
+  }
+
+  /** Called after DDL committed: schema and translations are read again, here and elsewhere. */
   schemaChanged(): void {
     this.generation++;
+    this.schemaChanging();
+    this.changes.seen = Atomics.load(this.changes.cells, this.changes.index);
   }
 
   /** Write transactions (numbered by the write slot) known to be on disk. */

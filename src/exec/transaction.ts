@@ -52,6 +52,7 @@ export function applyOnCommit(s: SessionContext, conn: Connection): void {
     conn.db.exec(`DROP TABLE temp.${quoteIdent(table)}`);
     s.onCommit.delete(table);
     s.changedSchema = true;
+    s.tenant.schemaChanging();
   }
 }
 

@@ -1,3 +1,4 @@
+import { closeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { PgError } from "../errors/pg-error.js";
@@ -6,12 +7,14 @@ import { checkDroppable } from "../tenants/drop-checks.js";
 import type { TenantFiles } from "../tenants/tenant-files.js";
 import type { OpenSession } from "./engine.js";
 import type { OpenResult, RunResult } from "./engine-host.js";
-import type { Executor, ExecutorEvents } from "./executor.js";
+import type { Executor, ExecutorEvents, SessionTarget } from "./executor.js";
 import { native, StopReason } from "./interrupts.js";
 import { Listeners } from "./listeners.js";
-import { Placement, type WorkerHandle } from "./placement.js";
+import { MovableCells } from "./movable-cells.js";
+import { ACTIVITY_BYTES, activityCells, Placement, type WorkerHandle } from "./placement.js";
 import { SessionTable } from "./session-table.js";
-import type { FromWorker, ToWorker, WorkerOptions } from "./worker-protocol.js";
+import { holdInside } from "./sqlite-gate.js";
+import type { FromWorker, ToWorker, WorkerData, WorkerOptions } from "./worker-protocol.js";
 
 interface Pending {
   resolve(value: unknown): void;
@@ -26,7 +29,20 @@ interface SessionRecord {
   /** Named statements, as the Parse messages that made them. */
   statements: Map<string, FrontendMessage>;
   movable: boolean;
+  /** For a connection its tenant's thread serves itself. */
+  served?: {
+    /** Called when the connection ends. */
+    onClosed: () => void;
+    /** A descriptor of the connection kept here, from which a move gives another thread its own. */
+    spare: number;
+    secret: number;
+    /** The session's cell in the movable table. */
+    cell: number;
+  };
 }
+
+/** How often threads are checked for being stuck with idle sessions to move. */
+const RESCUE_EVERY_MS = 25;
 
 const internal = () => new PgError("INTERNAL_ERROR", "internal error").fields;
 
@@ -40,6 +56,8 @@ export class WorkerExecutor implements Executor {
   private readonly placement: Placement;
   private readonly pending = new Map<number, Pending>();
   private readonly sessions = new Map<number, SessionRecord>();
+  /** statement_timeout of sessions served by other threads, armed here where no statement blocks. */
+  private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly table: SessionTable;
   private readonly listeners: Listeners;
   private nextId = 1;
@@ -54,14 +72,81 @@ export class WorkerExecutor implements Executor {
     this.table = new SessionTable(options.sessionTable);
     this.listeners = new Listeners(events.notification);
     const url = new URL("./worker-main.js", import.meta.url);
+    const activity = new SharedArrayBuffer(count * ACTIVITY_BYTES);
     const handles: WorkerHandle[] = Array.from({ length: count }, (_, index) => {
-      const worker = new Worker(url, { workerData: options });
-      const handle: WorkerHandle = { index, worker, inflight: 0, lastHeard: Date.now(), tenants: new Set() };
+      const workerData: WorkerData = { ...options, index, activity, movable: this.cells.buffer };
+      const worker = new Worker(url, { workerData });
+      const handle: WorkerHandle = {
+        index,
+        worker,
+        inflight: 0,
+        ...activityCells(activity, index),
+        tenants: new Set(),
+      };
       worker.on("message", (msg: FromWorker) => this.onMessage(handle, msg));
       worker.on("error", (e) => this.log.error({ err: e, worker: index }, "worker failed"));
       return handle;
     });
     this.placement = new Placement(handles);
+    this.rescuer = setInterval(() => this.rescue(), RESCUE_EVERY_MS);
+    this.rescuer.unref();
+  }
+
+  private readonly cells = new MovableCells();
+  private readonly rescuer: NodeJS.Timeout;
+
+  /**
+   * Moves the idle sessions of threads stuck in a long statement to other threads, so that a
+   * runaway statement delays no other session (its own tenant's included).
+   */
+  private rescue(): void {
+    const now = Date.now();
+    for (const h of this.placement.all()) {
+      if (!this.placement.stuckInside(h, now)) continue;
+      const to = this.placement.leastBusy(h);
+      if (!to) continue;
+      const moving: SessionRecord[] = [];
+      holdInside(h.gate, () => {
+        for (const record of this.sessions.values()) {
+          const served = record.served;
+          if (served && this.placement.workerOf(record.req.sessionId) === h && this.cells.claim(served.cell))
+            moving.push(record);
+        }
+        return moving.length;
+      });
+      for (const record of moving) this.serve(record, to, true);
+    }
+  }
+
+  /** Hands a session (new, or moved off a stuck thread) to thread h, which serves it from then on. */
+  private serve(
+    record: SessionRecord,
+    h: WorkerHandle,
+    moved: boolean,
+    pending: Buffer = Buffer.alloc(0),
+  ): void {
+    const served = record.served!;
+    const id = record.req.sessionId;
+    const fd = native.dupFd(served.spare);
+    if (fd < 0) throw new Error("could not duplicate a socket descriptor");
+    if (moved) this.placement.move(record.req.database, id, h);
+    const cell = this.cells.take();
+    served.cell = cell;
+    this.send(h, {
+      t: "adopt",
+      req: moved ? { ...record.req, settings: record.settings } : record.req,
+      fd,
+      pending,
+      secret: served.secret,
+      cell,
+      ...(moved ? { replay: [...record.statements.values()] } : {}),
+    });
+    if (moved) {
+      this.log.debug(
+        { session: id, tenant: record.req.database, to: h.index },
+        "session moved off a busy worker",
+      );
+    }
   }
 
   private send(h: WorkerHandle, msg: ToWorker): void {
@@ -74,7 +159,6 @@ export class WorkerExecutor implements Executor {
     deliver?: Pending["deliver"],
   ): Promise<T> {
     const id = this.nextId++;
-    if (h.inflight === 0) h.lastHeard = Date.now();
     h.inflight++;
     return new Promise<T>((resolve, reject) => {
       const done = () => {
@@ -97,7 +181,6 @@ export class WorkerExecutor implements Executor {
   }
 
   private onMessage(h: WorkerHandle, msg: FromWorker): void {
-    h.lastHeard = Date.now();
     switch (msg.t) {
       case "opened":
         this.pending.get(msg.id)?.resolve(msg.result);
@@ -125,7 +208,28 @@ export class WorkerExecutor implements Executor {
       case "shut":
         this.pending.get(msg.id)?.resolve(undefined);
         return;
-      case "beat":
+      case "closed":
+        this.forget(msg.session);
+        return;
+      case "detached":
+        this.cells.give(msg.cell);
+        return;
+      case "state": {
+        const record = this.sessions.get(msg.session);
+        if (!record) return;
+        if (msg.settings) record.settings = msg.settings;
+        record.statements = new Map(msg.statements.map((m) => [(m as { name: string }).name, m]));
+        return;
+      }
+      case "arm":
+        this.timers.set(
+          msg.session,
+          setTimeout(() => this.interrupt(msg.session, StopReason.StatementTimeout), msg.ms),
+        );
+        return;
+      case "disarm":
+        clearTimeout(this.timers.get(msg.session));
+        this.timers.delete(msg.session);
         return;
       case "drop":
         void this.drop(msg.name, msg.ifExists, msg.requester).then(
@@ -221,7 +325,7 @@ export class WorkerExecutor implements Executor {
       req,
       replay: [...record.statements.values()],
     }));
-    this.send(from, { t: "close", session: id });
+    this.send(from, { t: "close", session: id, moved: true });
     this.placement.move(record.req.database, id, to);
     this.log.debug(
       { session: id, tenant: record.req.database, from: from.index, to: to.index },
@@ -231,14 +335,59 @@ export class WorkerExecutor implements Executor {
   }
 
   async close(sessionId: number): Promise<void> {
+    const h = this.placement.workerOf(sessionId);
+    if (this.forget(sessionId) && h) this.send(h, { t: "close", session: sessionId });
+  }
+
+  /** A session ended: whether it was known. */
+  private forget(sessionId: number): boolean {
     const record = this.sessions.get(sessionId);
-    if (!record) return;
+    if (!record) return false;
     this.sessions.delete(sessionId);
     this.table.remove(record.req.pid);
     this.listeners.unlistenAll(record.req.pid);
-    const h = this.placement.workerOf(sessionId);
-    if (h) this.send(h, { t: "close", session: sessionId });
+    clearTimeout(this.timers.get(sessionId));
+    this.timers.delete(sessionId);
     this.placement.detach(record.req.database, sessionId);
+    if (record.served) {
+      closeSync(record.served.spare);
+      this.cells.give(record.served.cell);
+      record.served.onClosed();
+    }
+    return true;
+  }
+
+  adopt(req: OpenSession, fd: number, pending: Buffer, secret: number, onClosed: () => void): SessionTarget {
+    if (this.placement.isDropping(req.database)) {
+      throw new PgError("UNDEFINED_DATABASE", `database "${req.database}" does not exist`, {
+        severity: "FATAL",
+      });
+    }
+    const spare = native.dupFd(fd);
+    if (spare < 0) throw new Error("could not duplicate a socket descriptor");
+    const id = req.sessionId;
+    const record: SessionRecord = {
+      req,
+      settings: req.settings,
+      statements: new Map(),
+      movable: false,
+      served: { onClosed, spare, secret, cell: -1 },
+    };
+    this.sessions.set(id, record);
+    this.table.add(req.pid, req.database);
+    this.serve(record, this.placement.assign(req.database, id), false, pending);
+    const to = (msg: ToWorker) => {
+      const h = this.placement.workerOf(id);
+      if (h) this.send(h, msg);
+    };
+    return {
+      notify: (channel, payload, sender) => to({ t: "notification", session: id, channel, payload, sender }),
+      cancel: () => this.interrupt(id, StopReason.Cancel),
+      stop: (reason, now) => {
+        if (now) native.interruptOwner(id, reason);
+        to({ t: "stop", session: id, reason, now });
+      },
+    };
   }
 
   interrupt(sessionId: number, reason: StopReason): void {
@@ -269,6 +418,7 @@ export class WorkerExecutor implements Executor {
   }
 
   async shutdown(): Promise<void> {
+    clearInterval(this.rescuer);
     await Promise.all(this.placement.all().map((h) => this.request(h, (id) => ({ t: "shutdown", id }))));
     await Promise.all(this.placement.all().map((h) => h.worker.terminate()));
   }

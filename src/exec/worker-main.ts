@@ -1,15 +1,29 @@
+import { closeSync } from "node:fs";
+import { Socket } from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
+import pino from "pino";
 import { internalError, PgError } from "../errors/pg-error.js";
+import { FrameReader } from "../protocol/frame-reader.js";
+import type { FrontendMessage } from "../protocol/messages.js";
+import { SessionLoop } from "../session/session-loop.js";
 import { loadParser } from "../sql/parse.js";
 import { Engine } from "./engine.js";
-import type { FromWorker, ToWorker, WorkerOptions } from "./worker-protocol.js";
+import type { RunResult } from "./engine-host.js";
+import { native } from "./interrupts.js";
+import { activityCells } from "./placement.js";
+import { installGate } from "./sqlite-gate.js";
+import { type FromWorker, Movable, type ToWorker, type WorkerData } from "./worker-protocol.js";
 
 /**
- * A thread that runs tenants: it owns their SQLite connections and executes the messages of
- * their sessions, sending back protocol bytes. The socket thread never runs SQL.
+ * A thread that runs tenants: it owns their SQLite connections and serves the connections of
+ * their sessions, which the socket thread hands over after authentication (or, for encrypted
+ * connections, executes the messages the socket thread sends, sending back protocol bytes).
+ * The socket thread never runs SQL.
  */
 const port = parentPort!;
-const options = workerData as WorkerOptions;
+const options = workerData as WorkerData;
+const { active, gate, beatAt, insideSince } = activityCells(options.activity, options.index);
+const log = pino({ level: options.logLevel }, pino.destination(2));
 await loadParser();
 
 function send(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
@@ -50,19 +64,113 @@ const engine = new Engine(
 const HIGH_WATER = 1 << 20;
 const flows = new Map<number, { outstanding: number; wake?: () => void }>();
 
-/** While requests are in progress, a heartbeat tells the socket thread this thread is not stuck. */
-let active = 0;
+/**
+ * While runs are in progress, the thread notes the time every 10 ms in memory the socket thread
+ * reads: a thread whose time stands still is stuck in a statement (Placement.stuck).
+ */
 let beat: NodeJS.Timeout | undefined;
 function busy(delta: number): void {
-  active += delta;
+  Atomics.add(active, 0, delta);
+  beatAt[0] = Date.now();
   // The timer stops itself once the thread is idle, so that short runs do not each set one up.
   beat ??= setInterval(() => {
-    if (active > 0) send({ t: "beat" });
-    else {
+    beatAt[0] = Date.now();
+    if (Atomics.load(active, 0) === 0) {
       clearInterval(beat);
       beat = undefined;
     }
   }, 10);
+}
+
+/** Connections this thread serves itself, by session, with their cells in the movable table. */
+const loops = new Map<number, { loop: SessionLoop; cell: number }>();
+const movable = new Int32Array(options.movable);
+
+/** Back from a long statement during which the socket thread moved connections: let go of them. */
+installGate(gate, insideSince, () => {
+  for (const [id, { loop, cell }] of loops) {
+    if (Atomics.load(movable, cell) !== Movable.Moved) continue;
+    loops.delete(id);
+    loop.detach();
+    // The session's state here goes once the statement that is running returns.
+    setImmediate(() => engine.close(id, true));
+    send({ t: "detached", session: id, cell });
+  }
+});
+
+/** Named statements of the sessions served here, for the socket thread to move them. */
+const named = new Map<number, Map<string, FrontendMessage>>();
+
+/** After a batch: tells the socket thread what it needs to move the session, when that changed. */
+function noteState(id: number, messages: FrontendMessage[], result: RunResult): void {
+  const statements = named.get(id) ?? new Map<string, FrontendMessage>();
+  named.set(id, statements);
+  let changed = result.settings !== undefined;
+  for (const m of messages) {
+    if (m.type === "Parse" && m.name !== "") {
+      statements.set(m.name, m);
+      changed = true;
+    } else if (m.type === "Close" && m.target === "S") changed = statements.delete(m.name) || changed;
+  }
+  if (changed)
+    send({ t: "state", session: id, settings: result.settings, statements: [...statements.values()] });
+}
+
+function adopt(msg: Extract<ToWorker, { t: "adopt" }>): void {
+  const id = msg.req.sessionId;
+  let socket: Socket;
+  try {
+    socket = new Socket({ fd: msg.fd, readable: true, writable: true });
+  } catch (e) {
+    closeSync(msg.fd);
+    log.error({ err: e, pid: msg.req.pid }, "could not take over a connection");
+    send({ t: "closed", session: id });
+    return;
+  }
+  const reader = new FrameReader(options.maxMessageSize);
+  reader.expectTyped();
+  reader.push(Buffer.from(msg.pending.buffer, msg.pending.byteOffset, msg.pending.byteLength));
+  const ids = { pid: msg.req.pid, secret: msg.secret };
+  if (msg.replay) named.set(id, new Map(msg.replay.map((m) => [(m as { name: string }).name, m])));
+  const loop = new SessionLoop(
+    socket,
+    reader,
+    {
+      open: () => engine.open(msg.req, msg.replay),
+      run: async (messages, deliver) => {
+        busy(1);
+        try {
+          const result = await engine.run(id, messages, deliver);
+          noteState(id, messages, result);
+          return result;
+        } finally {
+          busy(-1);
+        }
+      },
+      interrupt: (reason) => {
+        native.interruptOwner(id, reason);
+        engine.cancelWaits(id, reason);
+      },
+      close: () => engine.close(id),
+      armTimeout: (ms) => {
+        send({ t: "arm", session: id, ms });
+        return () => send({ t: "disarm", session: id });
+      },
+    },
+    ids,
+    log,
+    () => {
+      loops.delete(id);
+      named.delete(id);
+      send({ t: "closed", session: id });
+    },
+  );
+  loop.onMovable = (yes) => {
+    if (Atomics.load(movable, msg.cell) !== Movable.Moved)
+      Atomics.store(movable, msg.cell, yes ? Movable.Yes : Movable.No);
+  };
+  loops.set(id, { loop, cell: msg.cell });
+  void loop.start(msg.replay === undefined);
 }
 
 function transferable(bytes: Buffer): ArrayBuffer[] {
@@ -122,7 +230,7 @@ port.on("message", (msg: ToWorker) => {
       return;
     }
     case "close":
-      engine.close(msg.session);
+      engine.close(msg.session, msg.moved === true);
       return;
     case "cancel":
       engine.cancelWaits(msg.session, msg.reason);
@@ -137,7 +245,17 @@ port.on("message", (msg: ToWorker) => {
       else waiter?.resolve(msg.dropped === true);
       return;
     }
+    case "adopt":
+      adopt(msg);
+      return;
+    case "stop":
+      loops.get(msg.session)?.loop.stop(msg.reason, msg.now);
+      return;
+    case "notification":
+      loops.get(msg.session)?.loop.notify(msg.channel, msg.payload, msg.sender);
+      return;
     case "shutdown":
+      for (const { loop } of loops.values()) loop.destroy();
       engine.shutdown();
       send({ t: "shut", id: msg.id });
       return;

@@ -38,6 +38,14 @@ export class FrameReader {
     return this.buffered;
   }
 
+  /** Every byte received and not yet returned as a frame, leaving the reader empty. */
+  takeAll(): Buffer {
+    const all = Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.buffered = 0;
+    return all;
+  }
+
   /** The next complete frame, or undefined if more bytes are needed. Throws ProtocolError on bad framing. */
   next(): Frame | undefined {
     const header = this.typed ? 5 : 4;

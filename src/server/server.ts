@@ -9,6 +9,7 @@ import type { Executor, ExecutorEvents } from "../exec/executor.js";
 import { InlineExecutor } from "../exec/inline-executor.js";
 import { StopReason } from "../exec/interrupts.js";
 import { createSessionTable } from "../exec/session-table.js";
+import { createSchemaChangeTable } from "../exec/tenant.js";
 import { WorkerExecutor } from "../exec/worker-executor.js";
 import { createAdvisoryLockTable } from "../functions/lib/advisory-locks.js";
 import { loadUserStore } from "../session/auth/user-store.js";
@@ -93,14 +94,21 @@ export async function startServer(
     tenantIdleMs: config.tenantIdleTimeoutMs,
     sessionTable: createSessionTable(),
     advisoryLocks: createAdvisoryLockTable(),
+    schemaChanges: createSchemaChangeTable(),
   };
   const events: ExecutorEvents = {
-    terminate: (pid) => registry.byId(pid)?.stop(StopReason.Terminate),
+    terminate: (pid) => registry.byId(pid)?.stop(StopReason.Terminate, true),
     notification: (pid, channel, payload, sender) => registry.byId(pid)?.notify(channel, payload, sender),
   };
   const executor: Executor =
     config.workers > 0
-      ? new WorkerExecutor(config.workers, engineOptions, files, log, events)
+      ? new WorkerExecutor(
+          config.workers,
+          { ...engineOptions, maxMessageSize: config.maxMessageSize, logLevel: config.logLevel },
+          files,
+          log,
+          events,
+        )
       : new InlineExecutor(
           { ...engineOptions, onInternalError: (e) => log.error({ err: e }, "internal error") },
           events,
@@ -165,12 +173,9 @@ async function shutdown(
 ): Promise<void> {
   server.close();
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const s of registry.all()) if (!s.busy) s.stop(StopReason.Shutdown);
-    if (registry.all().length === 0 || Date.now() >= deadline) break;
-    await sleep(20);
-  }
-  for (const s of registry.all()) s.stop(StopReason.Shutdown);
+  for (const s of registry.all()) s.stop(StopReason.Shutdown, false);
+  while (registry.all().length > 0 && Date.now() < deadline) await sleep(20);
+  for (const s of registry.all()) s.stop(StopReason.Shutdown, true);
   for (let i = 0; i < 50 && sockets.size > 0; i++) await sleep(20);
   for (const socket of sockets) socket.destroy();
   await executor.shutdown();

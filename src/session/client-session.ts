@@ -2,16 +2,14 @@ import type { Socket } from "node:net";
 import { type SecureContext, TLSSocket } from "node:tls";
 import type { Logger } from "pino";
 import { type ErrorFields, PgError } from "../errors/pg-error.js";
-import type { Executor } from "../exec/executor.js";
+import type { OpenSession } from "../exec/engine.js";
+import type { Executor, SessionTarget } from "../exec/executor.js";
 import { StopReason } from "../exec/interrupts.js";
-import { AuthCode } from "../protocol/codes.js";
 import { decodeFrontend, decodeStartup } from "../protocol/decode.js";
 import * as encode from "../protocol/encode.js";
 import { FrameReader } from "../protocol/frame-reader.js";
 import type { FrontendMessage, StartupRequest } from "../protocol/messages.js";
-import { ProtocolError } from "../protocol/protocol-error.js";
 import { Writer } from "../protocol/writer.js";
-import { durationMs } from "../sql/settings.js";
 import {
   type Authenticator,
   type AuthMethod,
@@ -19,6 +17,7 @@ import {
   writeAuthRequest,
 } from "./auth/authenticator.js";
 import type { UserStore } from "./auth/user-store.js";
+import { fatalFor, SessionLoop, type SessionRunner, sendFatal } from "./session-loop.js";
 import { startupSettings } from "./startup-options.js";
 
 export interface SessionEnvironment {
@@ -37,12 +36,9 @@ export interface SessionEnvironment {
 
 type Phase = "startup" | "auth" | "ready" | "closed";
 
-/** Input beyond this many bytes waiting to be processed pauses reading from the socket. */
-const INPUT_HIGH_WATER = 1 << 20;
-
 /**
- * One client connection: startup, TLS, authentication, then batches of messages handed to the
- * executor, whose bytes go back to the socket. "Message Flow" in PostgreSQL's protocol docs.
+ * One client connection: startup, TLS and authentication ("Message Flow" in PostgreSQL's protocol
+ * docs); then a SessionLoop serves it, on this thread or on the thread that runs its tenant.
  */
 export class ClientSession {
   readonly pid: number;
@@ -55,17 +51,7 @@ export class ClientSession {
   private readonly reader: FrameReader;
   private authenticator: Authenticator | undefined;
   private startupParams = new Map<string, string>();
-  private queue: FrontendMessage[] = [];
-  private queuedBytes = 0;
-  private running = false;
-  private opened = false;
   private readonly startupTimer: NodeJS.Timeout;
-  /** The session's non-default settings, as its executor last reported them. */
-  private settings = new Map<string, string>();
-  private statementTimer: NodeJS.Timeout | undefined;
-  private idleTimer: NodeJS.Timeout | undefined;
-  /** Set when the connection is to end once the running batch is done. */
-  private ending = false;
 
   constructor(
     socket: Socket,
@@ -100,7 +86,7 @@ export class ClientSession {
       for (
         let frame = this.reader.next();
         frame;
-        frame = this.phase === "closed" ? undefined : this.reader.next()
+        frame = this.phase === "startup" || this.phase === "auth" ? this.reader.next() : undefined
       ) {
         if (this.phase === "startup") {
           this.onStartup(decodeStartup(frame.body));
@@ -116,26 +102,12 @@ export class ClientSession {
             return;
           }
         } else {
-          const msg = decodeFrontend(frame.code, frame.body);
-          if (this.phase === "auth") this.onAuth(msg);
-          else this.enqueue(msg, frame.body.length);
+          // Messages after authentication stay in the reader for the session's loop.
+          this.onAuth(decodeFrontend(frame.code, frame.body));
         }
       }
-      // All messages of the chunk form one batch: a Bind/Execute/Sync pipeline costs one run and one write.
-      if (this.queue.length > 0) void this.pump();
     } catch (e) {
-      if (e instanceof ProtocolError) {
-        this.fatal(
-          new PgError(e.kind === "too-large" ? "PROGRAM_LIMIT_EXCEEDED" : "PROTOCOL_VIOLATION", e.message, {
-            severity: "FATAL",
-          }),
-        );
-      } else if (e instanceof PgError) {
-        this.fatal(e);
-      } else {
-        this.env.log.error({ err: e, pid: this.pid }, "unexpected error");
-        this.fatal(new PgError("INTERNAL_ERROR", "internal error", { severity: "FATAL" }));
-      }
+      this.fatal(fatalFor(e, this.env.log, this.pid));
     }
   }
 
@@ -219,212 +191,123 @@ export class ClientSession {
   private authenticated(): void {
     this.phase = "ready";
     clearTimeout(this.startupTimer);
-    const w = new Writer(512);
-    encode.authentication(w, AuthCode.Ok);
-    this.write(w);
-    this.running = true;
-    void this.openSession();
-  }
-
-  private async openSession(): Promise<void> {
-    try {
-      const settings = startupSettings(this.startupParams);
-      const opened = await this.env.executor.open({
-        sessionId: this.pid,
-        pid: this.pid,
-        user: this.user,
-        database: this.database,
-        settings,
-        ...(this.socket instanceof TLSSocket ? { tls: tlsFacts(this.socket) } : {}),
-      });
-      const reported = opened.reported;
-      this.settings = new Map(opened.settings);
-      this.opened = true;
-      const w = new Writer(512);
-      for (const [name, value] of reported) encode.parameterStatus(w, name, value);
-      encode.backendKeyData(w, this.pid, this.secret);
-      encode.readyForQuery(w, "I");
-      this.write(w);
-      this.env.log.debug({ pid: this.pid, user: this.user, database: this.database }, "session started");
-    } catch (e) {
-      this.fatal(
-        e instanceof PgError
-          ? withSeverity(e, "FATAL")
-          : new PgError("INTERNAL_ERROR", "internal error", { severity: "FATAL" }),
-      );
-      if (!(e instanceof PgError)) this.env.log.error({ err: e }, "could not open session");
+    const socket = this.socket;
+    socket.removeAllListeners("data");
+    socket.removeAllListeners("close");
+    socket.removeAllListeners("error");
+    const req: OpenSession = {
+      sessionId: this.pid,
+      pid: this.pid,
+      user: this.user,
+      database: this.database,
+      settings: startupSettings(this.startupParams),
+      ...(socket instanceof TLSSocket ? { tls: tlsFacts(socket) } : {}),
+    };
+    const executor = this.env.executor;
+    const adopt = executor.adopt?.bind(executor);
+    if (adopt && !(socket instanceof TLSSocket) && typeof socketFd(socket) === "number") {
+      void this.handOver(adopt, req);
       return;
     }
-    this.running = false;
-    void this.pump();
+    const pid = this.pid;
+    const runner: SessionRunner = {
+      open: () => executor.open(req),
+      run: (messages, deliver) => executor.run(pid, messages, deliver),
+      interrupt: (reason) => executor.interrupt(pid, reason),
+      close: () => executor.close(pid),
+      armTimeout: (ms) => {
+        const timer = setTimeout(() => executor.interrupt(pid, StopReason.StatementTimeout), ms);
+        return () => clearTimeout(timer);
+      },
+    };
+    const loop = new SessionLoop(socket, this.reader, runner, this, this.env.log, () => this.closed());
+    this.target = loop;
+    void loop.start();
   }
-
-  private enqueue(msg: FrontendMessage, size: number): void {
-    clearTimeout(this.idleTimer);
-    this.queue.push(msg);
-    this.queuedBytes += size;
-    if (this.queuedBytes > INPUT_HIGH_WATER) this.socket.pause();
-  }
-
-  /** Hands queued messages to the executor one batch at a time, in order. */
-  private async pump(): Promise<void> {
-    if (this.running || this.phase !== "ready") return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0 && this.phase === "ready") {
-        let batch = this.queue;
-        this.queue = [];
-        this.queuedBytes = 0;
-        if (this.socket.isPaused()) this.socket.resume();
-        const end = batch.findIndex((m) => m.type === "Terminate");
-        if (end >= 0) batch = batch.slice(0, end);
-        const messages = batch.filter((m) => m.type !== "Flush");
-        if (messages.length > 0) await this.runBatch(messages);
-        if (this.ending) {
-          this.phase = "closed";
-          this.socket.end();
-          return;
-        }
-        if (end >= 0) {
-          this.phase = "closed";
-          this.socket.end();
-        }
-      }
-    } catch (e) {
-      this.env.log.error({ err: e, pid: this.pid }, "unexpected error while running a batch");
-      this.fatal(new PgError("INTERNAL_ERROR", "internal error", { severity: "FATAL" }));
-    } finally {
-      this.running = false;
-    }
-  }
-
-  /** Runs a batch under statement_timeout, then arms idle_in_transaction_session_timeout. */
-  private async runBatch(messages: FrontendMessage[]): Promise<void> {
-    const timeout = durationMs(this.settings.get("statement_timeout") ?? "0");
-    if (timeout > 0 && messages.some((m) => m.type === "Query" || m.type === "Execute")) {
-      this.statementTimer = setTimeout(
-        () => this.env.executor.interrupt(this.pid, StopReason.StatementTimeout),
-        timeout,
-      );
-    }
-    try {
-      const result = await this.env.executor.run(this.pid, messages, (bytes) => this.deliver(bytes));
-      if (result.settings) this.settings = new Map(result.settings);
-      this.transactionStatus = result.status;
-      if (result.status === "I") this.sendNotifications();
-      const idle = durationMs(this.settings.get("idle_in_transaction_session_timeout") ?? "0");
-      if (idle > 0 && result.status !== "I") {
-        const e = new PgError(
-          "IDLE_IN_TRANSACTION_SESSION_TIMEOUT",
-          "terminating connection due to idle-in-transaction timeout",
-          {
-            severity: "FATAL",
-          },
-        );
-        this.idleTimer = setTimeout(() => this.fatal(e), idle);
-        this.idleTimer.unref();
-      }
-    } finally {
-      clearTimeout(this.statementTimer);
-    }
-  }
-
-  /** Writes bytes, asking the executor to wait while the client does not read (backpressure). */
-  private deliver(bytes: Buffer): Promise<void> | undefined {
-    if (this.phase === "closed" || this.socket.destroyed) return undefined;
-    if (this.socket.write(bytes)) return undefined;
-    return new Promise((resolve) => {
-      const done = () => {
-        this.socket.off("drain", done);
-        this.socket.off("close", done);
-        resolve();
-      };
-      this.socket.on("drain", done);
-      this.socket.on("close", done);
-    });
-  }
-
-  /** Notifications waiting for the session to be idle outside a transaction. */
-  private notifications: [string, string, number][] = [];
-  private transactionStatus: "I" | "T" | "E" = "I";
 
   /**
-   * A NOTIFY of another session reached this one: sent now if the session is idle outside a
-   * transaction, else once it is ("not delivered until just after the transaction is completed").
+   * Gives the connection to the thread that runs its tenant, which serves it from then on without
+   * a hop between threads per message. What the client has sent meanwhile goes along.
    */
-  notify(channel: string, payload: string, sender: number): void {
-    this.notifications.push([channel, payload, sender]);
-    if (!this.running && this.transactionStatus === "I") this.sendNotifications();
+  private async handOver(adopt: NonNullable<Executor["adopt"]>, req: OpenSession): Promise<void> {
+    const socket = this.socket;
+    socket.on("error", (e) => this.env.log.debug({ pid: this.pid, err: e.message }, "socket error"));
+    socket.pause();
+    await this.flushed;
+    const pending: Buffer[] = [this.reader.takeAll()];
+    for (let c = socket.read() as Buffer | null; c !== null; c = socket.read() as Buffer | null)
+      pending.push(c);
+    if (socket.destroyed) {
+      this.closed();
+      return;
+    }
+    try {
+      this.target = adopt(req, socketFd(socket)!, Buffer.concat(pending), this.secret, () => this.closed());
+    } catch (e) {
+      this.fatal(fatalFor(e, this.env.log, this.pid));
+      socket.once("close", () => this.closed());
+      return;
+    }
+    socket.destroy();
   }
 
-  private sendNotifications(): void {
-    if (this.notifications.length === 0 || this.phase !== "ready") return;
-    const w = new Writer(256);
-    for (const [channel, payload, sender] of this.notifications)
-      encode.notificationResponse(w, sender, channel, payload);
-    this.notifications = [];
-    this.write(w);
+  /** Where messages for an authenticated session go: its loop here, or the thread serving it. */
+  private target: SessionTarget | undefined;
+
+  /** A NOTIFY of another session reached this one. */
+  notify(channel: string, payload: string, sender: number): void {
+    this.target?.notify(channel, payload, sender);
   }
 
   /** CancelRequest: stops the running statement, if any. */
   cancel(): void {
-    if (this.opened) this.env.executor.interrupt(this.pid, StopReason.Cancel);
+    this.target?.cancel();
   }
 
   /**
-   * Ends the connection from the server side (shutdown, pg_terminate_backend): a running statement
-   * is stopped and reports the error itself; an idle session is told here.
+   * Ends the connection from the server side: pg_terminate_backend (now), or shutdown, which
+   * lets a running batch finish first.
    */
-  stop(reason: StopReason.Terminate | StopReason.Shutdown): void {
-    const e = new PgError("ADMIN_SHUTDOWN", "terminating connection due to administrator command", {
-      severity: "FATAL",
-    });
-    if (this.running && this.opened) {
-      this.ending = true;
-      this.env.executor.interrupt(this.pid, reason);
-    } else {
-      this.fatal(e);
-    }
+  stop(reason: StopReason.Terminate | StopReason.Shutdown, now: boolean): void {
+    if (this.target) this.target.stop(reason, now);
+    else
+      this.fatal(
+        new PgError("ADMIN_SHUTDOWN", "terminating connection due to administrator command", {
+          severity: "FATAL",
+        }),
+      );
   }
 
-  /** Whether a batch is being executed. */
-  get busy(): boolean {
-    return this.running;
-  }
+  /** Resolves once everything written so far has reached the socket. */
+  private flushed: Promise<void> = Promise.resolve();
 
   private write(w: Writer): void {
-    if (w.length > 0 && !this.socket.destroyed) this.socket.write(w.take());
+    if (w.length === 0 || this.socket.destroyed) return;
+    this.flushed = new Promise((resolve) => this.socket.write(w.take(), () => resolve()));
   }
 
   /** Sends a FATAL error where the protocol allows one and closes the connection. */
   fatal(e: PgError | ErrorFields): void {
     if (this.phase === "closed") return;
-    const fields = e instanceof PgError ? e.fields : e;
-    const w = new Writer(256);
-    encode.errorResponse(w, { ...fields, severity: "FATAL" });
     this.phase = "closed";
-    if (!this.socket.destroyed) {
-      this.socket.write(w.take());
-      this.socket.end();
-    }
+    sendFatal(this.socket, e);
   }
 
-  private async closed(): Promise<void> {
+  private closedOnce = false;
+
+  private closed(): void {
+    if (this.closedOnce) return;
+    this.closedOnce = true;
     this.phase = "closed";
     clearTimeout(this.startupTimer);
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.statementTimer);
     this.env.unregister(this);
-    if (this.opened) {
-      this.opened = false;
-      await this.env.executor.close(this.pid);
-    }
   }
 }
 
-function withSeverity(e: PgError, severity: "FATAL"): PgError {
-  e.fields.severity = severity;
-  return e;
+/** The descriptor of a plain TCP socket, which another thread can serve. */
+function socketFd(socket: Socket): number | undefined {
+  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  return typeof fd === "number" && fd >= 0 ? fd : undefined;
 }
 
 /** The protocol and cipher of an encrypted connection, as pg_stat_ssl shows them. */

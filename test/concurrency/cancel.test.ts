@@ -173,6 +173,33 @@ describe("stopping a running statement", () => {
     await b.end();
   });
 
+  it("an idle session of the same tenant keeps its settings and prepared statements while another runs away", async () => {
+    const heavy = new pg.Client(config("keeps"));
+    const idle = new pg.Client(config("keeps"));
+    await heavy.connect();
+    await idle.connect();
+    await idle.query("SET application_name = 'kept'");
+    await idle.query("LISTEN kept");
+    const notified = new Promise<string | undefined>((r) => idle.once("notification", (n) => r(n.payload)));
+    const byName = { name: "twice", text: "SELECT $1::int * 2 AS n", values: [21] };
+    expect((await idle.query(byName)).rows).toEqual([{ n: 42 }]);
+    const running = failure(heavy, RUNAWAY);
+    await sleep(300);
+    expect((await idle.query({ ...byName, values: [5] })).rows).toEqual([{ n: 10 }]);
+    expect((await idle.query("SHOW application_name")).rows).toEqual([{ application_name: "kept" }]);
+    const notifier = new pg.Client(config("keeps"));
+    await notifier.connect();
+    await notifier.query("NOTIFY kept, 'still listening'");
+    expect(await notified).toBe("still listening");
+    await notifier.end();
+    await sendCancel(server.port, keys(heavy).pid, keys(heavy).secret);
+    expect((await running).error.code).toBe("57014");
+    expect((await heavy.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    expect((await idle.query({ ...byName, values: [7] })).rows).toEqual([{ n: 14 }]);
+    await heavy.end();
+    await idle.end();
+  });
+
   it("other tenants keep being served while one runs away", async () => {
     const heavy = new pg.Client(config("heavy"));
     await heavy.connect();

@@ -9,14 +9,16 @@ import { defineFunctions } from "../registry.js";
 import { currentSession } from "../runtime.js";
 
 /**
- * The process-wide lock table, shared by every thread that runs sessions: a mutex cell, then
- * SLOTS entries of [tenant hash, key space, key1, key2, holder pid, session holds, transaction
+ * The process-wide lock table, shared by every thread that runs sessions: a mutex cell and the
+ * number of entries in use, then SLOTS entries of [tenant hash, key space, key1, key2, holder pid, session holds, transaction
  * holds, unused]. An entry with tenant hash 0 is free.
  */
 const SLOTS = 4096;
 const WIDTH = 8;
 const BASE = WIDTH;
 const [TENANT, SPACE, KEY1, KEY2, PID, SESSION, XACT] = [0, 1, 2, 3, 4, 5, 6] as const;
+/** The cell counting entries in use: releasing needs no scan while no lock is held anywhere. */
+const IN_USE = 1;
 
 export function createAdvisoryLockTable(): SharedArrayBuffer {
   return new SharedArrayBuffer((SLOTS + 1) * WIDTH * Int32Array.BYTES_PER_ELEMENT);
@@ -89,6 +91,7 @@ function find(c: Int32Array, tenant: number, key: Key): number | undefined {
 
 function free(c: Int32Array, i: number): void {
   c.fill(0, i, i + WIDTH);
+  Atomics.sub(c, IN_USE, 1);
 }
 
 /** Takes the lock for the current session; false when another live session holds it. */
@@ -112,6 +115,7 @@ function tryLock(args: SqliteValue[], level: typeof SESSION | typeof XACT): bool
         });
       }
       cells.set([tenant, key.space, key.k1, key.k2, s.pid, 0, 0], i);
+      Atomics.add(cells, IN_USE, 1);
     }
     cells[i + level]! += 1;
     return true;
@@ -141,6 +145,7 @@ function unlock(args: SqliteValue[]): boolean {
 function releaseLevel(pid: number, level: typeof SESSION | typeof XACT): void {
   if (!installed) return;
   const cells = installed.cells;
+  if (Atomics.load(cells, IN_USE) === 0) return;
   locked(cells, () => {
     for (let i = BASE; i < cells.length; i += WIDTH) {
       if (cells[i + TENANT] === 0 || cells[i + PID] !== pid) continue;
