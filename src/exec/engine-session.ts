@@ -3,6 +3,7 @@ import { SqliteSchema } from "../catalog/sqlite-schema.js";
 import { PgError } from "../errors/pg-error.js";
 import * as encode from "../protocol/encode.js";
 import type { FrontendMessage } from "../protocol/messages.js";
+import { type LiteralShape, literalShape } from "../sql/literal-shape.js";
 import { SEQUENCES } from "../sql/metadata.js";
 import { parseSql } from "../sql/parse.js";
 import type { Plan, PreparedPlan } from "../sql/plan.js";
@@ -156,9 +157,15 @@ export class EngineSession {
     return statement;
   }
 
+  /** Whether statements are translated against what the session's own connection sees. */
+  private ownSchema(): boolean {
+    return (this.ctx.changedSchema || this.ctx.pinned) && this.ctx.conn !== undefined;
+  }
+
   private translate(st: PreparedStatement): PreparedPlan {
     const ctx = this.ctx;
-    if ((ctx.changedSchema || ctx.pinned) && ctx.conn) {
+    const own = this.ownSchema() ? ctx.conn : undefined;
+    if (own) {
       // Uncommitted DDL of this session, or its temporary tables: translate against what its own
       // connection sees; DDL of other sessions since it was read makes it stale.
       if (
@@ -166,8 +173,8 @@ export class EngineSession {
         (!ctx.changedSchema && ctx.privateGeneration !== ctx.tenant.schemaGeneration)
       ) {
         ctx.privateGeneration = ctx.tenant.schemaGeneration;
-        ctx.privateSchema = new SqliteSchema(ctx.conn.db, -1, (sql) => ctx.conn!.compile(sql));
-        ctx.tenant.sequences.load(ctx.conn.db, ctx.privateSchema.hasMetadata(SEQUENCES));
+        ctx.privateSchema = new SqliteSchema(own.db, -1, (sql) => ctx.conn!.compile(sql));
+        ctx.tenant.sequences.load(own.db, ctx.privateSchema.hasMetadata(SEQUENCES));
       }
       ctx.catalogSchema = ctx.privateSchema;
       return translate(ctx.privateSchema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
@@ -176,7 +183,10 @@ export class EngineSession {
     try {
       const schema = ctx.tenant.schema(conn);
       ctx.catalogSchema = schema;
-      return ctx.tenant.translations.get(schema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
+      const translations = ctx.tenant.translations;
+      return st.shape
+        ? translations.getShaped(schema, st.parsed!, st.sql, ctx.formatContext(), st.shape)
+        : translations.get(schema, st.parsed!, st.sql, st.declaredTypes, ctx.formatContext());
     } finally {
       if (conn !== ctx.conn) ctx.tenant.release(conn);
     }
@@ -259,9 +269,13 @@ export class EngineSession {
 
   /** Simple query: each statement in turn, all in one implicit transaction unless a block is open. */
   private async simpleQuery(sql: string, out: Output): Promise<void> {
+    const shape = literalShape(sql);
+    const ctx = this.ctx;
+    const node =
+      shape && ctx.tenant.translations.shared(ctx.tenant.schemaGeneration, ctx.formatContext(), shape);
     let statements: ReturnType<typeof parseSql>;
     try {
-      statements = parseSql(sql);
+      statements = node ? [{ node, location: 0, text: sql }] : parseSql(sql);
     } catch (e) {
       this.queryError(e, out);
       return;
@@ -271,7 +285,7 @@ export class EngineSession {
       this.readyForQuery(out);
       return;
     }
-    await this.runSimple(sql, statements, 0, out);
+    await this.runSimple(sql, statements, 0, out, statements.length === 1 ? shape : undefined);
   }
 
   /** Runs the statements of a query string from index on; COPY FROM STDIN pauses the loop. */
@@ -280,6 +294,7 @@ export class EngineSession {
     statements: ReturnType<typeof parseSql>,
     from: number,
     out: Output,
+    shape?: LiteralShape,
   ): Promise<void> {
     this.currentSql = sql;
     const multi = statements.length > 1;
@@ -287,7 +302,14 @@ export class EngineSession {
       const parsed = statements[i]!;
       try {
         this.checkAborted(parsed.node);
-        const st: PreparedStatement = { name: "", sql, parsed, declaredTypes: [], prepared: undefined };
+        const st: PreparedStatement = {
+          name: "",
+          sql,
+          parsed,
+          declaredTypes: [],
+          prepared: undefined,
+          shape,
+        };
         st.prepared = this.translate(st);
         if (st.prepared.paramTypes.length > 0) {
           throw new PgError("UNDEFINED_PARAMETER", "there is no parameter $1");
@@ -296,7 +318,8 @@ export class EngineSession {
           name: "",
           statement: st,
           prepared: st.prepared,
-          params: [],
+          // As integers: a JavaScript number would be bound as a SQLite REAL.
+          params: st.prepared.literalParams ? shape!.values.map((v) => BigInt(v)) : [],
           resultFormats: [],
           rowsSent: 0,
           done: false,

@@ -37,6 +37,8 @@ export function activityCells(
 
 /** A thread that has work but has not made progress for this long is stuck in a statement. */
 const STUCK_AFTER_MS = 100;
+/** A thread inside one SQLite call for this long has its idle sessions moved elsewhere. */
+const MOVE_AFTER_MS = 500;
 
 /**
  * Which thread runs which session. This is the single-machine form of "which node owns this
@@ -103,9 +105,13 @@ export class Placement {
     return this.handles.filter((h) => h.tenants.has(tenant));
   }
 
-  /** Whether the thread has been inside one SQLite call for long: its idle sessions may move. */
+  /**
+   * Whether the thread has been inside one SQLite call for long: its idle sessions may move. The
+   * bar is higher than for placing new sessions, since a move spreads a tenant's sessions over
+   * two threads, whose writers then meet at SQLite's lock rather than in the tenant's queue.
+   */
   stuckInside(h: WorkerHandle, now = Date.now()): boolean {
-    return Atomics.load(h.gate, 0) === 1 && now - h.insideSince[0]! > STUCK_AFTER_MS;
+    return Atomics.load(h.gate, 0) === 1 && now - h.insideSince[0]! > MOVE_AFTER_MS;
   }
 
   stuck(h: WorkerHandle, now = Date.now()): boolean {

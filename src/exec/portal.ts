@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { FormatCode } from "../protocol/messages.js";
+import type { LiteralShape } from "../sql/literal-shape.js";
 import type { ParsedStatement } from "../sql/parse.js";
 import type { PreparedPlan } from "../sql/plan.js";
 import type { SqliteValue } from "../types/sqlite-value.js";
@@ -13,6 +14,8 @@ export interface PreparedStatement {
   parsed: ParsedStatement | undefined;
   declaredTypes: number[];
   prepared: PreparedPlan | undefined;
+  /** A simple query's integer literals, which its translation may take as parameters. */
+  shape?: LiteralShape;
 }
 
 /** A statement with bound parameters (Bind), possibly part-way through its rows. */

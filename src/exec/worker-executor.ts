@@ -1,5 +1,4 @@
 import { closeSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { PgError } from "../errors/pg-error.js";
 import type { FrontendMessage } from "../protocol/messages.js";
@@ -11,16 +10,11 @@ import type { Executor, ExecutorEvents, SessionTarget } from "./executor.js";
 import { native, StopReason } from "./interrupts.js";
 import { Listeners } from "./listeners.js";
 import { MovableCells } from "./movable-cells.js";
-import { ACTIVITY_BYTES, activityCells, Placement, type WorkerHandle } from "./placement.js";
+import { Placement, type WorkerHandle } from "./placement.js";
 import { SessionTable } from "./session-table.js";
 import { holdInside } from "./sqlite-gate.js";
-import type { FromWorker, ToWorker, WorkerData, WorkerOptions } from "./worker-protocol.js";
-
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: Error): void;
-  deliver?: (bytes: Buffer) => Promise<void> | undefined;
-}
+import { type WorkerEvent, WorkerPool } from "./worker-pool.js";
+import type { ToWorker, WorkerOptions } from "./worker-protocol.js";
 
 /** What the socket thread keeps of a session to move it to another thread. */
 interface SessionRecord {
@@ -54,13 +48,12 @@ const internal = () => new PgError("INTERNAL_ERROR", "internal error").fields;
  */
 export class WorkerExecutor implements Executor {
   private readonly placement: Placement;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pool: WorkerPool;
   private readonly sessions = new Map<number, SessionRecord>();
   /** statement_timeout of sessions served by other threads, armed here where no statement blocks. */
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly table: SessionTable;
   private readonly listeners: Listeners;
-  private nextId = 1;
 
   constructor(
     count: number,
@@ -71,23 +64,8 @@ export class WorkerExecutor implements Executor {
   ) {
     this.table = new SessionTable(options.sessionTable);
     this.listeners = new Listeners(events.notification);
-    const url = new URL("./worker-main.js", import.meta.url);
-    const activity = new SharedArrayBuffer(count * ACTIVITY_BYTES);
-    const handles: WorkerHandle[] = Array.from({ length: count }, (_, index) => {
-      const workerData: WorkerData = { ...options, index, activity, movable: this.cells.buffer };
-      const worker = new Worker(url, { workerData });
-      const handle: WorkerHandle = {
-        index,
-        worker,
-        inflight: 0,
-        ...activityCells(activity, index),
-        tenants: new Set(),
-      };
-      worker.on("message", (msg: FromWorker) => this.onMessage(handle, msg));
-      worker.on("error", (e) => this.log.error({ err: e, worker: index }, "worker failed"));
-      return handle;
-    });
-    this.placement = new Placement(handles);
+    this.pool = new WorkerPool(count, options, this.cells.buffer, log, (h, event) => this.onEvent(h, event));
+    this.placement = new Placement(this.pool.handles);
     this.rescuer = setInterval(() => this.rescue(), RESCUE_EVERY_MS);
     this.rescuer.unref();
   }
@@ -150,64 +128,19 @@ export class WorkerExecutor implements Executor {
   }
 
   private send(h: WorkerHandle, msg: ToWorker): void {
-    h.worker.postMessage(msg);
+    this.pool.send(h, msg);
   }
 
   private request<T>(
     h: WorkerHandle,
     make: (id: number) => ToWorker,
-    deliver?: Pending["deliver"],
+    deliver?: (bytes: Buffer) => Promise<void> | undefined,
   ): Promise<T> {
-    const id = this.nextId++;
-    h.inflight++;
-    return new Promise<T>((resolve, reject) => {
-      const done = () => {
-        h.inflight--;
-        this.pending.delete(id);
-      };
-      this.pending.set(id, {
-        resolve: (v) => {
-          done();
-          resolve(v as T);
-        },
-        reject: (e) => {
-          done();
-          reject(e);
-        },
-        deliver,
-      });
-      this.send(h, make(id));
-    });
+    return this.pool.request<T>(h, make, deliver);
   }
 
-  private onMessage(h: WorkerHandle, msg: FromWorker): void {
+  private onEvent(h: WorkerHandle, msg: WorkerEvent): void {
     switch (msg.t) {
-      case "opened":
-        this.pending.get(msg.id)?.resolve(msg.result);
-        return;
-      case "failed":
-        this.pending.get(msg.id)?.reject(PgError.fromFields(msg.error));
-        return;
-      case "data": {
-        const wait = this.pending.get(msg.id)?.deliver?.(bytesOf(msg.bytes));
-        const ack = () => this.send(h, { t: "ack", id: msg.id, bytes: msg.bytes.byteLength });
-        if (wait) void wait.then(ack);
-        else ack();
-        return;
-      }
-      case "done": {
-        const p = this.pending.get(msg.id);
-        const wait = msg.bytes.byteLength > 0 ? p?.deliver?.(bytesOf(msg.bytes)) : undefined;
-        if (wait) void wait.then(() => p?.resolve(msg.result));
-        else p?.resolve(msg.result);
-        return;
-      }
-      case "released":
-        this.pending.get(msg.id)?.resolve(msg.ok);
-        return;
-      case "shut":
-        this.pending.get(msg.id)?.resolve(undefined);
-        return;
       case "closed":
         this.forget(msg.session);
         return;
@@ -419,11 +352,6 @@ export class WorkerExecutor implements Executor {
 
   async shutdown(): Promise<void> {
     clearInterval(this.rescuer);
-    await Promise.all(this.placement.all().map((h) => this.request(h, (id) => ({ t: "shutdown", id }))));
-    await Promise.all(this.placement.all().map((h) => h.worker.terminate()));
+    await this.pool.shutdown();
   }
-}
-
-function bytesOf(b: Uint8Array): Buffer {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }

@@ -110,6 +110,8 @@ export interface PreparedPlan {
   plan: Plan;
   /** Parameter types, as ParameterDescription reports them. */
   paramTypes: number[];
+  /** A simple query's integer literals are its parameters (TranslationCache.getShaped). */
+  literalParams?: boolean;
 }
 
 export interface TemporaryOnCommit {

@@ -52,6 +52,12 @@ export class Ctx {
   onCommit: TemporaryOnCommit | undefined;
   /** The common table expressions visible where translation is (WITH of enclosing queries). */
   visibleCtes: ReadonlyMap<string, CteInfo> = new Map();
+  /**
+   * Integer constants of the query to translate as parameters (their A_Const objects, each with
+   * the index of the value it binds): see TranslationCache.getShaped. Those translated are noted.
+   */
+  literals: ReadonlyMap<object, number> | undefined;
+  readonly literalsUsed = new Set<number>();
 
   constructor(
     readonly schema: SchemaView,

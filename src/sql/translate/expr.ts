@@ -218,7 +218,12 @@ function typeLabel(type: SqlType): string {
 
 function constant(ctx: Ctx, c: NodeOf<"A_Const">): Expr {
   if (c.isnull) return { sql: "NULL", type: t(UNKNOWN), isNull: true };
-  if (c.ival !== undefined) return { sql: String(c.ival.ival ?? 0), type: t(INT4) };
+  if (c.ival !== undefined) {
+    const literal = ctx.literals?.get(c);
+    if (literal === undefined) return { sql: String(c.ival.ival ?? 0), type: t(INT4) };
+    ctx.literalsUsed.add(literal);
+    return { sql: ctx.placeholder(literal), type: t(INT4) };
+  }
   if (c.boolval !== undefined) return { sql: c.boolval.boolval ? "1" : "0", type: t(BOOL) };
   if (c.sval !== undefined) {
     const text = c.sval.sval ?? "";

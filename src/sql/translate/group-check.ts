@@ -23,6 +23,12 @@ export function checkGrouping(ctx: Ctx, stmt: NodeOf<"SelectStmt">, scope: Scope
   const columns = new Set<ScopeColumn>();
   for (const g of groupNodes) {
     const expr = groupExpr(g, targets, scope);
+    const agg = firstAggregate(expr);
+    if (agg) {
+      throw new PgError("GROUPING_ERROR", "aggregate functions are not allowed in GROUP BY", {
+        position: ctx.pos(agg.location),
+      });
+    }
     exprs.add(shape(expr));
     const col = columnOf(expr, scope);
     if (col) columns.add(col);
@@ -207,4 +213,38 @@ function shape(node: Node): string {
 function kindOf(node: object): string | undefined {
   const keys = Object.keys(node);
   return keys.length === 1 && /^[A-Z]/.test(keys[0]!) ? keys[0] : undefined;
+}
+
+/** Every node below `node` (not into subqueries when `sublinks` is false) for which `test` holds. */
+export function find<T>(node: unknown, test: (n: Node) => T | undefined, sublinks = true): T | undefined {
+  if (node === null || typeof node !== "object") return undefined;
+  if (Array.isArray(node)) {
+    for (const x of node) {
+      const r = find(x, test, sublinks);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+  const hit = test(node as Node);
+  if (hit !== undefined) return hit;
+  if (!sublinks && "SubLink" in node) return undefined;
+  for (const v of Object.values(node)) {
+    const r = find(v, test, sublinks);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+/** The first aggregate call of this query level in node (not one inside another's arguments). */
+export function firstAggregate(node: unknown): NodeOf<"FuncCall"> | undefined {
+  return find(
+    node,
+    (n) => {
+      const f = asKind(n, "FuncCall");
+      return f && hasAggregate(n) && !find(f.args, (m) => (hasAggregate(m) ? m : undefined), false)
+        ? f
+        : undefined;
+    },
+    false,
+  );
 }

@@ -8,7 +8,7 @@ import { RECORD, t } from "../oids.js";
 import type { SqlType } from "../plan.js";
 import type { Ctx } from "./context.js";
 import type { CteMap } from "./from.js";
-import { hasAggregate } from "./group-check.js";
+import { find, firstAggregate } from "./group-check.js";
 import type { Scope } from "./scope.js";
 import type { OutputColumn, SelectOutput } from "./select.js";
 
@@ -16,45 +16,12 @@ type Translate = (stmt: NodeOf<"SelectStmt">, parent: Scope | undefined, ctes: C
 
 const RECORD_ARRAY = typeByName("_record")!.oid;
 
-/** Every node below `node` (not into subqueries when `sublinks` is false) for which `test` holds. */
-function find<T>(node: unknown, test: (n: Node) => T | undefined, sublinks = true): T | undefined {
-  if (node === null || typeof node !== "object") return undefined;
-  if (Array.isArray(node)) {
-    for (const x of node) {
-      const r = find(x, test, sublinks);
-      if (r !== undefined) return r;
-    }
-    return undefined;
-  }
-  const hit = test(node as Node);
-  if (hit !== undefined) return hit;
-  if (!sublinks && "SubLink" in node) return undefined;
-  for (const v of Object.values(node)) {
-    const r = find(v, test, sublinks);
-    if (r !== undefined) return r;
-  }
-  return undefined;
-}
-
 /** The RangeVar that reads the WITH query `name` itself, if `node` has one. */
 function selfReference(node: unknown, name: string): NodeOf<"RangeVar"> | undefined {
   return find(node, (n) => {
     const rv = asKind(n, "RangeVar");
     return rv && rv.schemaname === undefined && rv.relname === name ? rv : undefined;
   });
-}
-
-function firstAggregate(node: unknown): NodeOf<"FuncCall"> | undefined {
-  return find(
-    node,
-    (n) => {
-      const f = asKind(n, "FuncCall");
-      return f && hasAggregate(n) && !find(f.args, (m) => (hasAggregate(m) ? m : undefined), false)
-        ? f
-        : undefined;
-    },
-    false,
-  );
 }
 
 /**

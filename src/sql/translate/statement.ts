@@ -72,7 +72,9 @@ function query(
     usesSequences: ctx.usesSequences,
     tag,
     notice,
-    constant: constant && !ctx.writes && !ctx.notConstant && bound.paramOrder.length === 0,
+    // A simple query's literals taken as parameters (TranslationCache.getShaped) are still constants.
+    constant:
+      constant && !ctx.writes && !ctx.notConstant && bound.paramOrder.every((i) => ctx.literalsUsed.has(i)),
   };
 }
 
