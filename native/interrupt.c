@@ -87,6 +87,13 @@ int sqlite3_extension_init(sqlite3 *db, char **errmsg, const sqlite3_api_routine
   SQLITE_EXTENSION_INIT2(api);
   (void)errmsg;
   interrupt_db = api->interruptx;
+  /*
+   * A small lookaside: SQLite's default gives every connection about 120 KiB of slots for small
+   * allocations, a large part of what an open tenant costs while a server keeps thousands open;
+   * 64 slots of 128 bytes keep most of the speed-up for the small allocations of a statement.
+   * Loaded right after the connection opens, while none of it is in use.
+   */
+  sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, (void *)0, 128, 64);
   if (tenantgres_register_numeric(db) != SQLITE_OK) return SQLITE_ERROR;
   if (sqlite3_create_function(db, "pg_sleep_native", 1, SQLITE_UTF8, 0, sleep_fn, 0, 0) != SQLITE_OK)
     return SQLITE_ERROR;

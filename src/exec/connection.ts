@@ -28,6 +28,8 @@ export class Connection {
 
   constructor(path: string, options: ConnectionOptions) {
     this.db = new Database(path, { fileMustExist: !options.create });
+    // First, while SQLite has allocated nothing for the connection (native/interrupt.c).
+    this.db.loadExtension(NATIVE_PATH);
     // WAL lets readers proceed while one writer writes. A commit writes the WAL without syncing
     // it (NORMAL); with durability full the tenant syncs the WAL before the commit is
     // acknowledged, once for all the commits made meanwhile (Tenant.syncTo), so that an
@@ -42,7 +44,6 @@ export class Connection {
     registerInternalFunctions(this.db);
     this.slot = native.allocSlot();
     if (this.slot < 0) throw new Error("no interrupt slot left for a new SQLite connection");
-    this.db.loadExtension(NATIVE_PATH);
     this.db.prepare("SELECT tenantgres_attach(?)").get(this.slot);
   }
 

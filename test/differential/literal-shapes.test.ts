@@ -29,6 +29,8 @@ const shapes: ((n: number, m: number) => string)[] = [
   (n, m) => `SELECT CASE WHEN ${n} > ${m} THEN 'gt' ELSE 'le' END AS c, ${n} IN (1, 2, ${m}) AS i`,
   (n) => `SELECT ${n} << 2 AS s, ${n} & 6 AS a, power(2, ${n}) AS p, ${n}::bit(8) AS b`,
   (n) => `SELECT pg_typeof(${n}) AS t, pg_typeof(${n} * 3000000000) AS u`,
+  (n, m) =>
+    `SELECT ${n}::boolean AS b, (${n} - ${m} - 1)::boolean AS c, id::boolean AS d FROM kv WHERE id < ${m}`,
   (n) => `SELECT name FROM kv WHERE id IN (SELECT id FROM kv WHERE id > ${n}) ORDER BY 1`,
   (n) =>
     `SELECT id, name, sum(id) OVER (ORDER BY id ROWS BETWEEN ${n} PRECEDING AND CURRENT ROW) AS s FROM kv ORDER BY id`,

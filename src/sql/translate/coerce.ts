@@ -246,6 +246,8 @@ export function castSql(sql: string, from: number, to: number): string {
   if (STRING_TYPES.has(from) && STRING_TYPES.has(to)) return sql;
   if (INTEGER_TYPES.has(from) && to === NUMERIC) return sql;
   if (from === BOOL && to === INT4) return sql;
+  // int4's cast to boolean (int4_bool): zero is false, anything else true.
+  if (from === INT4 && to === BOOL) return `(${sql} <> 0)`;
   // boolean's text is 'true'/'false' (its output function prints t/f).
   if (from === BOOL && STRING_TYPES.has(to))
     return `(CASE ${sql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)`;
