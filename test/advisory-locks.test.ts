@@ -32,12 +32,17 @@ async function scenario(connect: Connect): Promise<string[]> {
   await step("a", a, "SELECT pg_advisory_lock(42)");
   await step("b", b, "SELECT pg_try_advisory_lock(42)");
   await step("other tenant", other, "SELECT pg_try_advisory_lock(42)");
-  // b blocks until a releases the lock.
-  const waiting = value(b, "SELECT pg_advisory_lock(42)").then((v) => log.push(`b: lock granted -> ${v}`));
+  // b blocks until a releases the lock. Its answer is logged after a's: the two connections'
+  // answers arrive at nearly the same moment, and which one this process reads first is a race.
+  let granted = false;
+  const waiting = value(b, "SELECT pg_advisory_lock(42)").then((v) => {
+    granted = true;
+    return v;
+  });
   await pause(300);
-  log.push("a: unlocking");
+  log.push(granted ? "a: unlocking, b already has the lock" : "a: unlocking");
   await step("a", a, "SELECT pg_advisory_unlock(42)");
-  await waiting;
+  log.push(`b: lock granted -> ${await waiting}`);
   await step("a", a, "SELECT pg_try_advisory_lock(42)");
   await step("a", a, "SELECT pg_advisory_unlock(42)");
 
