@@ -89,11 +89,15 @@ export class CopyInSession {
     const plan = p.plan.plan;
     const conn = s.conn!;
     const stmt = conn.prepare(plan.sql);
+    // Usually each column binds once, in order: the row is then the arguments as it is.
+    const inOrder = plan.paramOrder.every((i, at) => i === at);
     enterSession(s);
     conn.running(s.pid);
     try {
       for (const row of rows) {
-        stmt.run(...plan.paramOrder.map((i) => row[i]));
+        stmt.run(
+          ...(inOrder && row.length === plan.paramOrder.length ? row : plan.paramOrder.map((i) => row[i])),
+        );
         p.copy.rows++;
       }
     } finally {

@@ -5,6 +5,7 @@ import type { StoredValue } from "../sqlite-value.js";
 import type { TypeCodec } from "../type-codec.js";
 import { expectLength } from "./binary.js";
 
+const SHORT_INTEGER = /^-?\d{1,9}$/;
 const INT_PATTERN = /^[ \t\n\r\v\f]*([+-]?)0*(\d+)[ \t\n\r\v\f]*$/;
 
 function invalid(sqlName: string, text: string): PgError {
@@ -53,6 +54,11 @@ function smallIntCodec(sqlName: string, bits: 16 | 32): TypeCodec {
   return {
     toText: integerText,
     fromText(text) {
+      // The common case (COPY, text parameters) without a BigInt: nine digits fit any int4.
+      if (SHORT_INTEGER.test(text)) {
+        const n = Number(text) || 0; // -0 is 0
+        if (n <= max && n >= min) return n;
+      }
       const v = parseIntegerText(text, sqlName);
       if (v > BigInt(max) || v < BigInt(min)) throw outOfRange(sqlName, text);
       return Number(v);
