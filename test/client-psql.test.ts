@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionArgs } from "./support/libpq-args.js";
 import { REFERENCE, referenceDatabase } from "./support/reference.js";
 import { startServer, type TestServer } from "./support/server.js";
 
@@ -9,27 +10,10 @@ function psql(
   args: string[],
   input?: string,
 ): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(
-    "psql",
-    [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-d",
-      database,
-      "-X",
-      "-v",
-      "ON_ERROR_STOP=0",
-      ...args,
-    ],
-    {
-      input,
-      env: { ...process.env, PGCONNECT_TIMEOUT: "5", PGAPPNAME: "psql" },
-    },
-  );
+  const r = spawnSync("psql", [...connectionArgs(port, database), "-X", "-v", "ON_ERROR_STOP=0", ...args], {
+    input,
+    env: { ...process.env, PGCONNECT_TIMEOUT: "5", PGAPPNAME: "psql" },
+  });
   return { stdout: r.stdout.toString(), stderr: r.stderr.toString(), status: r.status };
 }
 
@@ -83,14 +67,7 @@ describe("psql against Tenantgres", () => {
 
   it("exits non-zero on errors with ON_ERROR_STOP", () => {
     const r = spawnSync("psql", [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(server.port),
-      "-U",
-      "postgres",
-      "-d",
-      "acme",
+      ...connectionArgs(server.port, "acme"),
       "-X",
       "-v",
       "ON_ERROR_STOP=1",

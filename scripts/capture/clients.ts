@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { connectionArgs } from "../../test/support/libpq-args.js";
 
 /** One client: runs against the database `database` on 127.0.0.1:`port`, as user postgres. */
 export type ClientRun = (port: number, database: string) => Promise<void>;
@@ -37,7 +38,7 @@ const PSQL_COMMANDS = [
 
 export const CLIENTS: Record<string, ClientRun> = {
   psql: async (port, database) => {
-    const args = ["-X", "-q", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database];
+    const args = ["-X", "-q", ...connectionArgs(port, database)];
     await run("psql", [...args, ...PSQL_COMMANDS.flatMap((c) => ["-c", c])]);
   },
   // pgcli needs a terminal: script(1) gives it one; it refreshes its completions at startup.
@@ -47,19 +48,7 @@ export const CLIENTS: Record<string, ClientRun> = {
     await run("sh", ["-c", `(sleep 8; printf '\\q\\n') | script -qfc '${cmd}' /dev/null`]);
   },
   pgbench: async (port, database) => {
-    await run("pgbench", [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-n",
-      "-S",
-      "-t",
-      "1",
-      database,
-    ]);
+    await run("pgbench", [...connectionArgs(port), "-n", "-S", "-t", "1", database]);
   },
   jdbc: async (port, database) => {
     const classes = mkdtempSync(join(tmpdir(), "capture-jdbc-"));

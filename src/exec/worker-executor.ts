@@ -110,7 +110,7 @@ export class WorkerExecutor implements Executor {
     if (moved) this.placement.move(record.req.database, id, h);
     const cell = this.cells.take();
     served.cell = cell;
-    this.send(h, {
+    this.pool.send(h, {
       t: "adopt",
       req: moved ? { ...record.req, settings: record.settings } : record.req,
       fd,
@@ -125,18 +125,6 @@ export class WorkerExecutor implements Executor {
         "session moved off a busy worker",
       );
     }
-  }
-
-  private send(h: WorkerHandle, msg: ToWorker): void {
-    this.pool.send(h, msg);
-  }
-
-  private request<T>(
-    h: WorkerHandle,
-    make: (id: number) => ToWorker,
-    deliver?: (bytes: Buffer) => Promise<void> | undefined,
-  ): Promise<T> {
-    return this.pool.request<T>(h, make, deliver);
   }
 
   private onEvent(h: WorkerHandle, msg: WorkerEvent): void {
@@ -166,9 +154,9 @@ export class WorkerExecutor implements Executor {
         return;
       case "drop":
         void this.drop(msg.name, msg.ifExists, msg.requester).then(
-          (dropped) => this.send(h, { t: "drop-result", id: msg.id, dropped }),
+          (dropped) => this.pool.send(h, { t: "drop-result", id: msg.id, dropped }),
           (e) =>
-            this.send(h, {
+            this.pool.send(h, {
               t: "drop-result",
               id: msg.id,
               error: e instanceof PgError ? e.fields : internal(),
@@ -197,15 +185,18 @@ export class WorkerExecutor implements Executor {
     }
   }
 
-  async open(req: OpenSession): Promise<OpenResult> {
-    if (this.placement.isDropping(req.database)) {
-      throw new PgError("UNDEFINED_DATABASE", `database "${req.database}" does not exist`, {
-        severity: "FATAL",
-      });
+  /** A tenant being dropped takes no new sessions: FATAL 3D000, as if it were gone already. */
+  private refuseIfDropping(name: string): void {
+    if (this.placement.isDropping(name)) {
+      throw new PgError("UNDEFINED_DATABASE", `database "${name}" does not exist`, { severity: "FATAL" });
     }
+  }
+
+  async open(req: OpenSession): Promise<OpenResult> {
+    this.refuseIfDropping(req.database);
     const h = this.placement.assign(req.database, req.sessionId);
     try {
-      const result = await this.request<OpenResult>(h, (id) => ({ t: "open", id, req, replay: [] }));
+      const result = await this.pool.request<OpenResult>(h, (id) => ({ t: "open", id, req, replay: [] }));
       this.sessions.set(req.sessionId, {
         req,
         settings: result.settings,
@@ -234,7 +225,7 @@ export class WorkerExecutor implements Executor {
       else if (m.type === "Close" && m.target === "S") record.statements.delete(m.name);
     }
     record.movable = false;
-    const result = await this.request<RunResult>(
+    const result = await this.pool.request<RunResult>(
       h,
       (id) => ({ t: "run", id, session: sessionId, messages }),
       deliver,
@@ -252,13 +243,13 @@ export class WorkerExecutor implements Executor {
     const to = this.placement.leastBusy(from);
     if (!to) return from;
     const req = { ...record.req, settings: record.settings };
-    await this.request<OpenResult>(to, (rid) => ({
+    await this.pool.request<OpenResult>(to, (rid) => ({
       t: "open",
       id: rid,
       req,
       replay: [...record.statements.values()],
     }));
-    this.send(from, { t: "close", session: id, moved: true });
+    this.pool.send(from, { t: "close", session: id, moved: true });
     this.placement.move(record.req.database, id, to);
     this.log.debug(
       { session: id, tenant: record.req.database, from: from.index, to: to.index },
@@ -269,7 +260,7 @@ export class WorkerExecutor implements Executor {
 
   async close(sessionId: number): Promise<void> {
     const h = this.placement.workerOf(sessionId);
-    if (this.forget(sessionId) && h) this.send(h, { t: "close", session: sessionId });
+    if (this.forget(sessionId) && h) this.pool.send(h, { t: "close", session: sessionId });
   }
 
   /** A session ended: whether it was known. */
@@ -291,11 +282,7 @@ export class WorkerExecutor implements Executor {
   }
 
   adopt(req: OpenSession, fd: number, pending: Buffer, secret: number, onClosed: () => void): SessionTarget {
-    if (this.placement.isDropping(req.database)) {
-      throw new PgError("UNDEFINED_DATABASE", `database "${req.database}" does not exist`, {
-        severity: "FATAL",
-      });
-    }
+    this.refuseIfDropping(req.database);
     const spare = native.dupFd(fd);
     if (spare < 0) throw new Error("could not duplicate a socket descriptor");
     const id = req.sessionId;
@@ -311,7 +298,7 @@ export class WorkerExecutor implements Executor {
     this.serve(record, this.placement.assign(req.database, id), false, pending);
     const to = (msg: ToWorker) => {
       const h = this.placement.workerOf(id);
-      if (h) this.send(h, msg);
+      if (h) this.pool.send(h, msg);
     };
     return {
       notify: (channel, payload, sender) => to({ t: "notification", session: id, channel, payload, sender }),
@@ -326,7 +313,7 @@ export class WorkerExecutor implements Executor {
   interrupt(sessionId: number, reason: StopReason): void {
     native.interruptOwner(sessionId, reason);
     const h = this.placement.workerOf(sessionId);
-    if (h) this.send(h, { t: "cancel", session: sessionId, reason });
+    if (h) this.pool.send(h, { t: "cancel", session: sessionId, reason });
   }
 
   /** DROP DATABASE: refused while any session uses the tenant; every thread closes its files first. */
@@ -340,7 +327,7 @@ export class WorkerExecutor implements Executor {
     this.placement.setDropping(name, true);
     try {
       for (const h of this.placement.holders(name)) {
-        const ok = await this.request<boolean>(h, (id) => ({ t: "release", id, name }));
+        const ok = await this.pool.request<boolean>(h, (id) => ({ t: "release", id, name }));
         if (!ok) throw new PgError("OBJECT_IN_USE", `database "${name}" is being accessed by other users`);
       }
       this.files.remove(name);

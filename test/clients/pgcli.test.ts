@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionArgs } from "../support/libpq-args.js";
 import { REFERENCE, referenceDatabase } from "../support/reference.js";
 import { startServer, type TestServer } from "../support/server.js";
 
@@ -39,22 +40,12 @@ const INPUT = [
  */
 function pgcli(port: number, database: string): { output: string[]; log: string } {
   const home = mkdtempSync(join(tmpdir(), "tenantgres-pgcli-"));
-  const r = spawnSync(
-    "pgcli",
-    [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-d",
-      database,
-      "--less-chatty",
-      "--no-password",
-    ],
-    { input: INPUT, encoding: "utf8", env: { ...process.env, HOME: home, PAGER: "cat" }, timeout: 60_000 },
-  );
+  const r = spawnSync("pgcli", [...connectionArgs(port, database), "--less-chatty", "--no-password"], {
+    input: INPUT,
+    encoding: "utf8",
+    env: { ...process.env, HOME: home, PAGER: "cat" },
+    timeout: 60_000,
+  });
   expect(r.status).toBe(0);
   const output = r.stdout
     .split("\n")

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionArgs } from "../support/libpq-args.js";
 import { REFERENCE, referenceDatabase } from "../support/reference.js";
 import { startServer, type TestServer } from "../support/server.js";
 
@@ -165,7 +166,7 @@ function describeAll(
   unaligned = false,
 ): Map<string, string> {
   const script = commands.map((c) => `\\echo '${MARK}${c.replaceAll("\\", "\\\\")}'\n${c}\n`).join("");
-  const args = ["-X", "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database];
+  const args = ["-X", ...connectionArgs(port, database)];
   if (unaligned) args.push("-A");
   const r = spawnSync("sh", ["-c", 'exec psql "$@" 2>&1', "psql", ...args], {
     input: script,
@@ -183,24 +184,10 @@ function describeAll(
 }
 
 function psql(port: number, database: string, args: string[], input?: string) {
-  return spawnSync(
-    "psql",
-    [
-      "-X",
-      "-v",
-      "ON_ERROR_STOP=1",
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-d",
-      database,
-      ...args,
-    ],
-    { input, encoding: "utf8" },
-  );
+  return spawnSync("psql", ["-X", "-v", "ON_ERROR_STOP=1", ...connectionArgs(port, database), ...args], {
+    input,
+    encoding: "utf8",
+  });
 }
 
 /** An unaligned listing's data rows (after its title and header, before any footer), keyed by their first column. */

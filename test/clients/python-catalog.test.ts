@@ -1,18 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { python } from "../support/python.js";
 import { REFERENCE, referenceDatabase } from "../support/reference.js";
 import { startServer, type TestServer } from "../support/server.js";
-
-const program = (name: string) => fileURLToPath(new URL(`./programs/${name}`, import.meta.url));
-
-/** Debian's python3 with python3-sqlalchemy, python3-psycopg2 and python3-asyncpg (installed by .ci/run). */
-function python(script: string, port: number, database: string): string {
-  const r = spawnSync("/usr/bin/python3", [program(script), String(port), database], { encoding: "utf8" });
-  expect(r.stderr).toBe("");
-  expect(r.status).toBe(0);
-  return r.stdout;
-}
 
 /**
  * Each program creates its own schema in a fresh database, then prints what the library sees of it

@@ -265,44 +265,9 @@ export function* userTypes(schema: SchemaView): Generator<CatalogRow> {
     });
     yield arrayType(d.arrayOid, `_${d.name}`, d.oid, b?.align ?? "i", b?.collation ?? 0);
   }
-  for (const c of schema.compositeTypes()) {
-    yield base({
-      oid: c.oid,
-      typname: c.name,
-      typlen: -1,
-      typbyval: 0,
-      typtype: "c",
-      typcategory: "C",
-      typrelid: c.relOid,
-      typarray: c.arrayOid,
-      typinput: "record_in",
-      typoutput: "record_out",
-      typreceive: "record_recv",
-      typsend: "record_send",
-      typalign: "d",
-      typstorage: "x",
-    });
-    yield arrayType(c.arrayOid, `_${c.name}`, c.oid, "d", 0);
-  }
-  for (const rel of schema.relations()) {
-    yield base({
-      oid: rowTypeOid(rel),
-      typname: rel.name,
-      typlen: -1,
-      typbyval: 0,
-      typtype: "c",
-      typcategory: "C",
-      typrelid: rel.oid,
-      typarray: rowArrayTypeOid(rel),
-      typinput: "record_in",
-      typoutput: "record_out",
-      typreceive: "record_recv",
-      typsend: "record_send",
-      typalign: "d",
-      typstorage: "x",
-    });
-    yield arrayType(rowArrayTypeOid(rel), `_${rel.name}`, rowTypeOid(rel), "d", 0);
-  }
+  for (const c of schema.compositeTypes()) yield* compositeType(c.oid, c.name, c.relOid, c.arrayOid);
+  for (const rel of schema.relations())
+    yield* compositeType(rowTypeOid(rel), rel.name, rel.oid, rowArrayTypeOid(rel));
 }
 
 defineCatalogRows("pg_catalog.pg_type", function* (c) {
@@ -310,3 +275,24 @@ defineCatalogRows("pg_catalog.pg_type", function* (c) {
   yield* informationSchemaDomains();
   yield* userTypes(c.schema);
 });
+
+/** A composite type (CREATE TYPE AS, or a table's row type) and its array type. */
+function* compositeType(oid: number, name: string, relid: number, arrayOid: number) {
+  yield base({
+    oid,
+    typname: name,
+    typlen: -1,
+    typbyval: 0,
+    typtype: "c",
+    typcategory: "C",
+    typrelid: relid,
+    typarray: arrayOid,
+    typinput: "record_in",
+    typoutput: "record_out",
+    typreceive: "record_recv",
+    typsend: "record_send",
+    typalign: "d",
+    typstorage: "x",
+  });
+  yield arrayType(arrayOid, `_${name}`, oid, "d", 0);
+}

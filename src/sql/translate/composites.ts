@@ -11,6 +11,7 @@ import { quoteString } from "../sqlite-text.js";
 import { type CoercionContext, castSql, coerce, isUnknown } from "./coerce.js";
 import type { Ctx, Expr } from "./context.js";
 import type { DdlOutput } from "./create-table.js";
+import { dropUserType } from "./domains.js";
 import { translateExpr } from "./expr.js";
 import { recordField } from "./records.js";
 import type { Scope } from "./scope.js";
@@ -117,21 +118,8 @@ export function dropComposite(ctx: Ctx, names: string[], cascade: boolean, setup
       o.fields.filter((f) => f.type.oid === c.oid).map((f) => `column ${f.name} of composite type ${o.name}`),
     ),
   ];
-  if (users.length > 0) {
-    if (cascade) throw unsupported("DROP TYPE ... CASCADE of a composite type that columns use");
-    throw new PgError(
-      "DEPENDENT_OBJECTS_STILL_EXIST",
-      `cannot drop type ${c.name} because other objects depend on it`,
-      {
-        detail: users.map((u) => `${u} depends on type ${c.name}`).join("\n"),
-        hint: "Use DROP ... CASCADE to drop the dependent objects too.",
-      },
-    );
-  }
-  setup.push(
-    `DELETE FROM ${TYPES} WHERE name = ${quoteString(c.name)}`,
-    `DELETE FROM ${COMPOSITES} WHERE name = ${quoteString(c.name)}`,
-  );
+  const refusal = "DROP TYPE ... CASCADE of a composite type that columns use";
+  dropUserType(c.name, COMPOSITES, users, cascade ? refusal : undefined, setup);
   if (ctx.schema.hasMetadata(COMMENTS))
     setup.push(`DELETE FROM ${COMMENTS} WHERE kind = 'type' AND name = ${quoteString(c.name)}`);
   return true;

@@ -156,20 +156,41 @@ export function dropDomain(ctx: Ctx, names: string[], cascade: boolean, setup: s
   const users = [...ctx.schema.relations()].flatMap((r) =>
     r.columns.filter((c) => c.domain === d.name).map((c) => `column ${c.name} of table ${r.name}`),
   );
+  dropUserType(
+    d.name,
+    DOMAINS,
+    users,
+    cascade ? "DROP DOMAIN ... CASCADE of a domain that columns use" : undefined,
+    setup,
+  );
+  return true;
+}
+
+/**
+ * Drops a type of the tenant's metadata (a domain, a composite type) from TYPES and its own
+ * table; while other objects use it, 2BP01 listing them as PostgreSQL does, or 0A000 naming
+ * cascade when CASCADE was asked for.
+ */
+export function dropUserType(
+  name: string,
+  table: string,
+  users: string[],
+  cascade: string | undefined,
+  setup: string[],
+): void {
   if (users.length > 0) {
-    if (cascade) throw unsupported("DROP DOMAIN ... CASCADE of a domain that columns use");
+    if (cascade) throw unsupported(cascade);
     throw new PgError(
       "DEPENDENT_OBJECTS_STILL_EXIST",
-      `cannot drop type ${d.name} because other objects depend on it`,
+      `cannot drop type ${name} because other objects depend on it`,
       {
-        detail: users.map((u) => `${u} depends on type ${d.name}`).join("\n"),
+        detail: users.map((u) => `${u} depends on type ${name}`).join("\n"),
         hint: "Use DROP ... CASCADE to drop the dependent objects too.",
       },
     );
   }
   setup.push(
-    `DELETE FROM ${TYPES} WHERE name = ${quoteString(d.name)}`,
-    `DELETE FROM ${DOMAINS} WHERE name = ${quoteString(d.name)}`,
+    `DELETE FROM ${TYPES} WHERE name = ${quoteString(name)}`,
+    `DELETE FROM ${table} WHERE name = ${quoteString(name)}`,
   );
-  return true;
 }

@@ -78,15 +78,9 @@ function cidrPtonIpv4(src: string, dst: Uint8Array, size: number): number {
   let bits = -1;
   if (ch === 47 && isDigit(at(i)) && d > 0) {
     // CIDR width specifier. Nothing can follow it.
-    ch = at(i++);
-    bits = 0;
-    for (;;) {
-      bits = bits * 10 + (ch - 48);
-      ch = at(i++);
-      if (ch === EOS || !isDigit(ch) || bits > 1000) break;
-    }
-    if (ch !== EOS) return -1;
-    if (bits > 32) return -1;
+    bits = widthAt(at, i);
+    if (bits < 0) return -1;
+    ch = EOS;
   }
   if (ch !== EOS) return -1;
   if (d === 0) return -1;
@@ -109,6 +103,18 @@ function cidrPtonIpv4(src: string, dst: Uint8Array, size: number): number {
     dst[d++] = 0;
   }
   return bits;
+}
+
+/** An IPv4 width after "/", from position i to the end of the text: 0 to 32, or -1. */
+function widthAt(at: (i: number) => number, i: number): number {
+  let bits = 0;
+  let ch = at(i++);
+  for (;;) {
+    bits = bits * 10 + (ch - 48);
+    ch = at(i++);
+    if (ch === EOS || !isDigit(ch) || bits > 1000) break;
+  }
+  return ch === EOS && bits <= 32 ? bits : -1;
 }
 
 /** inet_net_pton_ipv4: dotted octets, /32 only when all four are given. */
@@ -135,15 +141,9 @@ function netPtonIpv4(src: string, dst: Uint8Array): number {
   }
   let bits = -1;
   if (ch === 47 && isDigit(at(i)) && d > 0) {
-    ch = at(i++);
-    bits = 0;
-    for (;;) {
-      bits = bits * 10 + (ch - 48);
-      ch = at(i++);
-      if (ch === EOS || !isDigit(ch) || bits > 1000) break;
-    }
-    if (ch !== EOS) return -1;
-    if (bits > 32) return -1;
+    bits = widthAt(at, i);
+    if (bits < 0) return -1;
+    ch = EOS;
   }
   if (ch !== EOS) return -1;
   // Prefix length can default to /32 only if all four octets spec'd.
